@@ -1,0 +1,151 @@
+/// A dense real matrix stored column by column (column-major order, as in LAPACK and Fortran).
+///
+/// Column-major storage is the natural layout for one-sided Jacobi, which works on whole columns:
+/// column `j` occupies the contiguous slice `elements[j*rows ..< (j+1)*rows]`.
+///
+/// ```swift
+/// let a = try Matrix<Double>(rows: [[1, 2], [3, 4], [5, 6]])   // 3×2
+/// a[2, 1]            // 6.0: row 2, column 1 (zero-based)
+/// a.transposed.rows  // 2
+/// ```
+public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
+    /// Number of rows, m.
+    public let rows: Int
+    /// Number of columns, n.
+    public let columns: Int
+    /// The entries in column-major order: entry (i, j) is `elements[i + j*rows]`.
+    public var elements: [Scalar]
+
+    /// An m×n matrix with every entry equal to `value`.
+    public init(rows: Int, columns: Int, repeating value: Scalar = 0) {
+        precondition(rows >= 0 && columns >= 0, "Matrix dimensions must be non-negative, got \(rows)×\(columns)")
+        self.rows = rows
+        self.columns = columns
+        self.elements = Array(repeating: value, count: rows * columns)
+    }
+
+    /// A matrix from its entries in column-major order.
+    public init(rows: Int, columns: Int, columnMajor elements: [Scalar]) {
+        precondition(elements.count == rows * columns,
+                     "A \(rows)×\(columns) matrix needs \(rows * columns) entries, got \(elements.count)")
+        self.rows = rows
+        self.columns = columns
+        self.elements = elements
+    }
+
+    /// A matrix whose entry (i, j) is `entry(i, j)`.
+    public init(rows: Int, columns: Int, entry: (Int, Int) -> Scalar) {
+        self.init(rows: rows, columns: columns)
+        for j in 0..<columns {
+            for i in 0..<rows { elements[i + j * rows] = entry(i, j) }
+        }
+    }
+
+    /// A matrix from a list of rows, as one writes it on paper.
+    ///
+    /// - Throws: `MatrixError.empty` when there are no rows or the rows are empty,
+    ///   `MatrixError.raggedRows` when the rows differ in length.
+    public init(rows list: [[Scalar]]) throws(MatrixError) {
+        guard let first = list.first, !first.isEmpty else { throw .empty }
+        for (index, row) in list.enumerated() where row.count != first.count {
+            throw .raggedRows(row: index, expected: first.count, found: row.count)
+        }
+        self.init(rows: list.count, columns: first.count) { i, j in list[i][j] }
+    }
+
+    /// The n×n identity matrix.
+    public static func identity(_ n: Int) -> Matrix {
+        Matrix(rows: n, columns: n) { i, j in i == j ? 1 : 0 }
+    }
+
+    /// A diagonal m×n matrix with `diagonal` on its main diagonal.
+    public static func diagonal(_ diagonal: [Scalar], rows: Int? = nil, columns: Int? = nil) -> Matrix {
+        let m = rows ?? diagonal.count, n = columns ?? diagonal.count
+        precondition(diagonal.count <= Swift.min(m, n), "The diagonal does not fit in a \(m)×\(n) matrix")
+        var d = Matrix(rows: m, columns: n)
+        for (i, value) in diagonal.enumerated() { d[i, i] = value }
+        return d
+    }
+
+    /// Entry (i, j), zero-based.
+    @inlinable
+    public subscript(row: Int, column: Int) -> Scalar {
+        get { elements[row + column * rows] }
+        set { elements[row + column * rows] = newValue }
+    }
+
+    /// True when the matrix has no entries (0 rows or 0 columns).
+    public var isEmpty: Bool { rows == 0 || columns == 0 }
+
+    /// min(m, n): the number of singular values.
+    public var minDimension: Int { Swift.min(rows, columns) }
+
+    /// Column j as an array.
+    public func column(_ j: Int) -> [Scalar] {
+        Array(elements[(j * rows)..<((j + 1) * rows)])
+    }
+
+    /// Row i as an array.
+    public func row(_ i: Int) -> [Scalar] {
+        (0..<columns).map { self[i, $0] }
+    }
+
+    /// The rows as nested arrays (row-major), e.g. for printing or JSON.
+    public var rowArrays: [[Scalar]] {
+        (0..<rows).map { row($0) }
+    }
+
+    /// The first `count` columns.
+    public func leadingColumns(_ count: Int) -> Matrix {
+        precondition(count >= 0 && count <= columns, "Cannot take \(count) of \(columns) columns")
+        return Matrix(rows: rows, columns: count, columnMajor: Array(elements[0..<(count * rows)]))
+    }
+
+    /// The columns in `range`.
+    public func columns(_ range: Range<Int>) -> Matrix {
+        precondition(range.lowerBound >= 0 && range.upperBound <= columns, "Column range \(range) out of 0..<\(columns)")
+        return Matrix(rows: rows, columns: range.count,
+                      columnMajor: Array(elements[(range.lowerBound * rows)..<(range.upperBound * rows)]))
+    }
+
+    /// Aᵀ.
+    public var transposed: Matrix {
+        Matrix(rows: columns, columns: rows) { i, j in self[j, i] }
+    }
+
+    /// The position of the first NaN or infinite entry, if any.
+    public var firstNonFiniteEntry: (row: Int, column: Int)? {
+        guard let index = elements.firstIndex(where: { !$0.isFinite }) else { return nil }
+        return (index % rows, index / rows)
+    }
+
+    /// The same matrix in another precision (rounded to nearest).
+    public func converted<Other: SVDScalar>(to _: Other.Type = Other.self) -> Matrix<Other> {
+        Matrix<Other>(rows: rows, columns: columns, columnMajor: elements.map { Other($0) })
+    }
+}
+
+/// Why a matrix could not be built or used.
+public enum MatrixError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No rows, or rows without entries.
+    case empty
+    /// Row `row` (zero-based) has `found` entries where the first row had `expected`.
+    case raggedRows(row: Int, expected: Int, found: Int)
+    /// Entry (row, column) is NaN or infinite.
+    case nonFinite(row: Int, column: Int)
+    /// Two operands whose shapes do not fit the operation.
+    case dimensionMismatch(String)
+
+    public var description: String {
+        switch self {
+        case .empty:
+            return "the matrix is empty (no rows or no columns)"
+        case let .raggedRows(row, expected, found):
+            return "row \(row + 1) has \(found) entries, but the first row has \(expected)"
+        case let .nonFinite(row, column):
+            return "entry (\(row + 1), \(column + 1)) is NaN or infinite"
+        case let .dimensionMismatch(what):
+            return "dimension mismatch: \(what)"
+        }
+    }
+}

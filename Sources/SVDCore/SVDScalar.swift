@@ -1,0 +1,30 @@
+import RealModule
+
+/// The real scalar types the SVD core is written for: `Float`, `Double`, and `Float80` where the
+/// platform has it (x86-64 Linux and macOS on Intel).
+///
+/// The algorithms are written once, against this protocol. `Real` (from swift-numerics) supplies
+/// the elementary functions and `hypot` without spurious overflow; `BinaryFloatingPoint` supplies
+/// `ulpOfOne`, exact conversions and the exponent arithmetic used for exact power-of-two scaling.
+///
+/// Generic numerical code is only fast once specialized for a concrete type; the public entry
+/// points of the core carry `@_specialize` for each conforming type so that a caller in another
+/// module gets the specialized code (see `OneSidedJacobiSVD.swift`).
+public protocol SVDScalar: Real, BinaryFloatingPoint, Sendable, LosslessStringConvertible {
+    /// A short lowercase name used in reports and JSON: "float", "double", "float80".
+    static var precisionName: String { get }
+}
+
+extension Float: SVDScalar {
+    public static var precisionName: String { "float" }
+}
+
+extension Double: SVDScalar {
+    public static var precisionName: String { "double" }
+}
+
+#if (arch(i386) || arch(x86_64)) && !os(Windows) && !os(Android)
+extension Float80: SVDScalar {
+    public static var precisionName: String { "float80" }
+}
+#endif
