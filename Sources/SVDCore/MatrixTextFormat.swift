@@ -1,0 +1,66 @@
+/// Reading a matrix written as text: one row per line, numbers separated by commas and/or
+/// white space, `#` starting a comment, blank lines ignored.
+///
+/// ```text
+/// # a 3×2 example
+/// 1, 2
+/// 3  4
+/// 5, 6   # trailing comments are fine
+/// ```
+///
+/// Every failure names the line it happened on, so a user can find it in the file.
+public enum MatrixTextFormat {
+    /// Why a text could not be read as a matrix.
+    public enum ParseError: Error, Equatable, Sendable, CustomStringConvertible {
+        /// No numbers at all.
+        case empty
+        /// A field that is not a number, on a 1-based line.
+        case notANumber(line: Int, field: String)
+        /// A NaN or infinite entry, on a 1-based line.
+        case nonFinite(line: Int, field: String)
+        /// A row whose length differs from the first row's.
+        case ragged(line: Int, expected: Int, found: Int)
+
+        public var description: String {
+            switch self {
+            case .empty:
+                return "no matrix entries found (the input is empty or only comments)"
+            case let .notANumber(line, field):
+                return "line \(line): '\(field)' is not a number"
+            case let .nonFinite(line, field):
+                return "line \(line): '\(field)' is not a finite number (NaN and infinity are not allowed)"
+            case let .ragged(line, expected, found):
+                return "line \(line): \(found) entries, but the first row has \(expected)"
+            }
+        }
+    }
+
+    /// Parses `text` into a matrix.
+    public static func parse<Scalar: SVDScalar>(_ text: String, as _: Scalar.Type = Scalar.self) throws(ParseError) -> Matrix<Scalar> {
+        var rows: [[Scalar]] = []
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let content = rawLine.prefix { $0 != "#" }
+            let fields = content.split { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\r" }
+            if fields.isEmpty { continue }
+            var row: [Scalar] = []
+            row.reserveCapacity(fields.count)
+            for field in fields {
+                // Parse through Double: Float80's and Float's own parsers are not available on every
+                // platform; every decimal input of interest is read as the nearest Double first.
+                // For Float80 that loses the extra digits of a decimal with more than 17 of them.
+                guard let value = Double(field) else { throw .notANumber(line: lineNumber, field: String(field)) }
+                guard value.isFinite else { throw .nonFinite(line: lineNumber, field: String(field)) }
+                row.append(Scalar(value))
+            }
+            if let first = rows.first, first.count != row.count {
+                throw .ragged(line: lineNumber, expected: first.count, found: row.count)
+            }
+            rows.append(row)
+        }
+        guard !rows.isEmpty else { throw .empty }
+        // Non-empty and rectangular by construction.
+        return Matrix(rows: rows.count, columns: rows[0].count) { i, j in rows[i][j] }
+    }
+}

@@ -1,0 +1,57 @@
+/// The SVD the way the textbook defines it, through the eigenvalues of AᵀA — kept as a warning.
+///
+/// Since AᵀA = V·Σ²·Vᵀ, the eigenvectors of AᵀA are the right singular vectors and
+/// σᵢ = √λᵢ(AᵀA); then uᵢ = A·vᵢ/σᵢ. This is exact in exact arithmetic and wrong in floating
+/// point for every matrix that is not well conditioned:
+///
+/// - forming AᵀA rounds each entry with an error of about ε·‖A‖², so any eigenvalue λᵢ = σᵢ²
+///   below ε·σ₁² is noise, and σᵢ ≈ √(ε)·σ₁ ≈ 1.5e-8·σ₁ is the smallest singular value this route
+///   can see at all in Double;
+/// - a small σᵢ gets a relative error of about ε·(σ₁/σᵢ)² = ε·κ², where one-sided Jacobi achieves
+///   ε·κ(B) for graded A = B·D, and ε·κ in general;
+/// - uᵢ = A·vᵢ/σᵢ then loses orthogonality in the same proportion.
+///
+/// The verification suite runs every property on this decomposer too; the ones it must fail are
+/// marked there as known issues with this explanation.
+public struct NormalEquationsSVD: SingularValueDecomposer {
+    public var name: String { "eigenvalues of AᵀA" }
+
+    public init() {}
+
+    public func singularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar> {
+        let d = try decompose(a, vectors: .thin)
+        return SingularValues(rows: d.rows, columns: d.columns, singularValues: d.singularValues,
+                              diagnostics: d.diagnostics)
+    }
+
+    public func decompose<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)
+        -> SingularValueDecomposition<Scalar>
+    {
+        try SVDError.validate(a)
+        if a.rows < a.columns {
+            let t = try decompose(a.transposed, vectors: vectors)
+            return orientedBySignConvention(rows: a.rows, columns: a.columns, u: t.v,
+                                            singularValues: t.singularValues, v: t.u, diagnostics: t.diagnostics)
+        }
+        // Scale by a power of two first, exactly as the Jacobi SVD does, so that AᵀA cannot
+        // overflow; the comparison between the two methods is then about rounding alone.
+        var scaled = a
+        let scale = ExactScaling(toUnitMaximum: scaled)
+        scale.apply(to: &scaled)
+        let gram = scaled.transposeTimes(scaled)
+        let eigen = try SymmetricEigendecomposition(symmetric: gram)
+        // Rounding can make tiny eigenvalues negative; √ of a negative number would be NaN.
+        let sigma = eigen.eigenvalues.map { $0 > 0 ? $0.squareRoot() : 0 }
+        let v = eigen.eigenvectors
+        let av = scaled * v
+        let nonzero = sigma.prefix { $0 > 0 }.count
+        var u = Matrix<Scalar>(rows: a.rows, columns: nonzero)
+        for j in 0..<nonzero {
+            for i in 0..<a.rows { u[i, j] = av[i, j] / sigma[j] }
+        }
+        u = completingOrthonormalColumns(u, to: vectors == .full ? a.rows : a.columns)
+        return orientedBySignConvention(rows: a.rows, columns: a.columns, u: u,
+                                        singularValues: sigma.map(scale.undo), v: v,
+                                        diagnostics: eigen.diagnostics)
+    }
+}

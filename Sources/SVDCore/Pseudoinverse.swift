@@ -1,0 +1,41 @@
+/// The Moore–Penrose pseudoinverse and least-squares solutions.
+///
+/// A⁺ = V·Σ⁺·Uᵀ, where Σ⁺ holds 1/σᵢ for the singular values above a cut-off and 0 for the rest.
+/// It is the unique matrix satisfying the four Penrose conditions
+///
+///     A·A⁺·A = A,   A⁺·A·A⁺ = A⁺,   (A·A⁺)ᵀ = A·A⁺,   (A⁺·A)ᵀ = A⁺·A,
+///
+/// and x = A⁺b is the least-squares solution of Ax ≈ b of minimal norm: it minimizes ‖Ax − b‖₂,
+/// and among all minimizers it has the smallest ‖x‖₂ (it has no component in null(A)).
+/// Overdetermined, full column rank: the unique minimizer. Underdetermined or rank-deficient:
+/// the minimum-norm one.
+///
+/// **The cut-off matters.** Singular values at rounding level are noise; inverting them would add
+/// components of size ‖b‖/σᵢ along meaningless directions. The default cut-off is the rank
+/// tolerance σ₁·max(m, n)·ε, the convention of NumPy's `pinv`/`lstsq` (`rcond=None`) and MATLAB's
+/// `pinv`. Raising it is truncated-SVD regularization.
+extension SingularValueDecomposition {
+    /// Σ⁺'s diagonal: 1/σᵢ above `cutoff` (default the rank tolerance), 0 below.
+    public func invertedSingularValues(cutoff: Scalar? = nil) -> [Scalar] {
+        let threshold = cutoff ?? defaultRankTolerance
+        return singularValues.map { $0 > threshold ? 1 / $0 : 0 }
+    }
+
+    /// A⁺ = V·Σ⁺·Uᵀ (n×m).
+    public func pseudoinverse(cutoff: Scalar? = nil) -> Matrix<Scalar> {
+        let p = singularValues.count
+        let inverted = invertedSingularValues(cutoff: cutoff)
+        return v.leadingColumns(p).scalingColumns(by: inverted) * u.leadingColumns(p).transposed
+    }
+
+    /// x = A⁺b = Σᵢ (uᵢᵀb/σᵢ)·vᵢ, the minimum-norm least-squares solution of Ax ≈ b.
+    ///
+    /// Computed as V·(Σ⁺·(Uᵀb)) without forming A⁺: O((m + n)·p) flops instead of O(m·n·p).
+    public func solveLeastSquares(_ b: [Scalar], cutoff: Scalar? = nil) -> [Scalar] {
+        precondition(b.count == rows, "Right-hand side has \(b.count) entries, the matrix \(rows) rows")
+        let p = singularValues.count
+        let inverted = invertedSingularValues(cutoff: cutoff)
+        let coefficients = (0..<p).map { i in inverted[i] == 0 ? 0 : dot(u.column(i), b) * inverted[i] }
+        return v.leadingColumns(p) * coefficients
+    }
+}

@@ -1,0 +1,53 @@
+/// Which singular vectors a decomposition computes.
+public enum SingularVectors: Sendable, Equatable {
+    /// The thin ("economy") SVD: U is m×p and V is n×p, p = min(m, n). Enough to rebuild A.
+    case thin
+    /// The full SVD: U is m×m and V is n×n, orthonormal bases of ℝᵐ and ℝⁿ. Needed for the null
+    /// space (last n − r columns of V) and the left null space (last m − r columns of U).
+    case full
+}
+
+/// What an iterative decomposer did: the figures LAPACK's `dgesvj` reports too.
+public struct DecompositionDiagnostics: Sendable, Equatable {
+    /// Number of sweeps (passes over all column pairs) performed, the last one finding nothing
+    /// left to rotate.
+    public var sweeps: Int
+    /// Number of plane rotations applied.
+    public var rotations: Int
+    /// The largest |cos ∠(aᵢ, aⱼ)| between two columns in the last sweep: after convergence it
+    /// is below the tolerance, so it says how orthogonal the computed U is.
+    public var largestRemainingCosine: Double
+    /// The convergence tolerance the iteration used.
+    public var tolerance: Double
+
+    public init(sweeps: Int, rotations: Int, largestRemainingCosine: Double, tolerance: Double) {
+        self.sweeps = sweeps
+        self.rotations = rotations
+        self.largestRemainingCosine = largestRemainingCosine
+        self.tolerance = tolerance
+    }
+}
+
+/// An algorithm that computes singular value decompositions.
+///
+/// Two conform: `OneSidedJacobi`, the accurate one this suite teaches, and `NormalEquationsSVD`,
+/// the textbook route through the eigenvalues of AᵀA, kept for contrast because it loses the
+/// small singular values. The verification suite runs the same properties on both.
+public protocol SingularValueDecomposer: Sendable {
+    /// A short name for reports ("one-sided Jacobi", "eigenvalues of AᵀA").
+    var name: String { get }
+
+    /// The singular values of `a` alone, in descending order (no vectors accumulated).
+    func singularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar>
+
+    /// The decomposition A = U·Σ·Vᵀ with the requested singular vectors.
+    func decompose<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)
+        -> SingularValueDecomposition<Scalar>
+}
+
+extension SingularValueDecomposer {
+    /// The thin decomposition A = U·Σ·Vᵀ.
+    public func decompose<Scalar: SVDScalar>(_ a: Matrix<Scalar>) throws(SVDError) -> SingularValueDecomposition<Scalar> {
+        try decompose(a, vectors: .thin)
+    }
+}

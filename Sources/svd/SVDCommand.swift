@@ -1,0 +1,206 @@
+import ArgumentParser
+import Foundation
+import LabSupport
+import SVDCore
+
+/// `svd`: any matrix in, its singular value decomposition out.
+@main
+struct SVDCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "svd",
+        abstract: "Compute the singular value decomposition A = U·Σ·Vᵀ of a matrix (one-sided Jacobi).",
+        discussion: """
+            The matrix is read as text: one row per line, numbers separated by commas and/or \
+            spaces; '#' starts a comment; blank lines are ignored. FILE '-' reads standard input. \
+            With no FILE, standard input is read when it is a pipe or a file; at a terminal a \
+            built-in 4×3 example is used.
+
+            The text report shows the shape, singular values, numerical rank (tolerance \
+            σ₁·max(m,n)·ε unless --rank-tolerance is given), the condition number, the dimensions \
+            of the four fundamental subspaces, the iteration's diagnostics and, for matrices up to \
+            8×8, U, Σ and V.
+
+            --json prints one object with the keys rows, cols, precision, singularValues, rank, \
+            conditionNumber (null when infinite), u and v (arrays of rows; thin; omitted with \
+            --values-only), sweeps and seconds. Numbers carry enough digits to round-trip.
+
+            Examples:
+              echo "3 2 2; 2 3 -2" | tr ';' '\\n' | swift run svd
+              swift run svd matrix.txt --json --repeat 5
+              swift run -c release svd big.txt --values-only --repeat 10
+            """)
+
+    enum Precision: String, ExpressibleByArgument, CaseIterable {
+        case float, double, float80
+    }
+
+    @Argument(help: "The matrix file ('-' for standard input).")
+    var file: String?
+
+    @Flag(help: "Compute the singular values only (no U, V).")
+    var valuesOnly = false
+
+    @Flag(help: "Full SVD: U is m×m and V is n×n (default thin: p = min(m,n) columns).")
+    var full = false
+
+    @Option(help: "Arithmetic: float, double or float80 (x86-64 only).")
+    var precision: Precision = .double
+
+    @Option(help: "Singular values above T count towards the rank (default σ₁·max(m,n)·ε).")
+    var rankTolerance: Double?
+
+    @Option(help: "Decompose N times and report the median time of the decomposition alone.")
+    var `repeat`: Int = 1
+
+    @Flag(help: "Print one JSON object instead of the text report.")
+    var json = false
+
+    func validate() throws {
+        guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1, got \(`repeat`)") }
+        if let t = rankTolerance, !(t >= 0 && t.isFinite) {
+            throw ValidationError("--rank-tolerance must be a finite non-negative number, got \(t)")
+        }
+        if valuesOnly && full { throw ValidationError("--values-only and --full exclude each other") }
+        #if !(arch(x86_64) || arch(i386))
+        if precision == .float80 { throw ValidationError("float80 is only available on x86-64") }
+        #endif
+    }
+
+    func run() throws {
+        let (text, source) = try readInput()
+        switch precision {
+        case .float: try report(Float.self, text: text, source: source)
+        case .double: try report(Double.self, text: text, source: source)
+        case .float80:
+            #if arch(x86_64) || arch(i386)
+            try report(Float80.self, text: text, source: source)
+            #endif
+        }
+    }
+
+    /// The input text and a description of where it came from.
+    private func readInput() throws -> (String, String) {
+        if let file, file != "-" { return (try readTextFile(file), file) }
+        if file == nil && isatty(STDIN_FILENO) != 0 {
+            return (Self.builtInExample, "built-in example (pass a FILE or pipe a matrix in)")
+        }
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw UserFacingError("standard input is not UTF-8 text")
+        }
+        return (text, "standard input")
+    }
+
+    static let builtInExample = """
+        # A 4×3 matrix of rank 2: the third column is the sum of the first two.
+        1  2  3
+        4  5  9
+        7  8 15
+        1  0  1
+        """
+
+    private func report<Scalar: SVDScalar>(_: Scalar.Type, text: String, source: String) throws {
+        let a: Matrix<Scalar>
+        do { a = try MatrixTextFormat.parse(text) } catch { throw UserFacingError("\(source): \(error)") }
+        let jacobi = OneSidedJacobi()
+        let tolerance = rankTolerance.map { Scalar($0) }
+
+        if valuesOnly {
+            let (seconds, values) = try Timing.median(repeats: `repeat`) { try jacobi.singularValues(of: a) }
+            if json {
+                print(jsonObject(values, u: nil, v: nil, tolerance: tolerance, seconds: seconds).rendered())
+            } else {
+                printReport(a, spectrum: values, decomposition: nil, tolerance: tolerance,
+                            diagnostics: values.diagnostics, seconds: seconds, source: source)
+            }
+        } else {
+            let vectors: SingularVectors = full ? .full : .thin
+            let (seconds, svd) = try Timing.median(repeats: `repeat`) { try jacobi.decompose(a, vectors: vectors) }
+            if json {
+                print(jsonObject(svd, u: svd.u, v: svd.v, tolerance: tolerance, seconds: seconds).rendered())
+            } else {
+                printReport(a, spectrum: svd, decomposition: svd, tolerance: tolerance,
+                            diagnostics: svd.diagnostics, seconds: seconds, source: source)
+            }
+        }
+    }
+
+    private func jsonObject<S: SingularSpectrum>(_ spectrum: S, u: Matrix<S.Scalar>?, v: Matrix<S.Scalar>?,
+                                                tolerance: S.Scalar?, seconds: Double) -> JSON {
+        let diagnostics = (spectrum as? SingularValues<S.Scalar>)?.diagnostics
+            ?? (spectrum as? SingularValueDecomposition<S.Scalar>)?.diagnostics
+        var members: [(String, JSON)] = [
+            ("rows", .number(spectrum.rows)),
+            ("cols", .number(spectrum.columns)),
+            ("precision", .string(S.Scalar.precisionName)),
+            ("singularValues", .numbers(spectrum.singularValues)),
+            ("rank", .number(spectrum.rank(tolerance: tolerance))),
+            ("conditionNumber", .number(spectrum.conditionNumber)),
+        ]
+        if let u, let v {
+            members.append(("u", .array(u.rowArrays.map { .numbers($0) })))
+            members.append(("v", .array(v.rowArrays.map { .numbers($0) })))
+        }
+        members.append(("sweeps", .number(diagnostics?.sweeps ?? 0)))
+        members.append(("seconds", .number(seconds)))
+        return .object(members)
+    }
+
+    private func printReport<S: SingularSpectrum>(_ a: Matrix<S.Scalar>, spectrum: S,
+                                                  decomposition: SingularValueDecomposition<S.Scalar>?,
+                                                  tolerance: S.Scalar?, diagnostics: DecompositionDiagnostics,
+                                                  seconds: Double, source: String) {
+        let m = a.rows, n = a.columns
+        let r = spectrum.rank(tolerance: tolerance)
+        let cutoff = tolerance ?? spectrum.defaultRankTolerance
+        print("Matrix: \(m)×\(n) from \(source), precision \(S.Scalar.precisionName)")
+        print("")
+        print("Singular values (σ₁ ≥ σ₂ ≥ … ≥ 0):")
+        for (i, sigma) in spectrum.singularValues.enumerated().prefix(20) {
+            let mark = sigma > cutoff ? "" : "   ≤ rank tolerance"
+            print("  σ\(i + 1) = \(Format.scientific(sigma, 15))\(mark)")
+        }
+        if spectrum.singularValues.count > 20 { print("  … (\(spectrum.singularValues.count - 20) more)") }
+        print("")
+        print("Rank r = \(r)   (tolerance \(Format.scientific(cutoff, 3))\(tolerance == nil ? " = σ₁·max(m,n)·ε" : ""))")
+        print("‖A‖₂ = σ₁ = \(Format.significant(spectrum.norm2, 10))    ‖A‖_F = \(Format.significant(spectrum.frobeniusNorm, 10))")
+        print("κ₂(A) = σ₁/σ_min = \(Format.significant(spectrum.conditionNumber, 10))"
+              + (r < spectrum.singularValues.count && r > 0
+                 ? "    (σ₁/σ_r on the range: \(Format.significant(spectrum.effectiveConditionNumber(rankTolerance: tolerance), 10)))" : ""))
+        print("")
+        print("Four fundamental subspaces:")
+        print("  column space    col(A)  ⊂ ℝ^\(m): dimension r     = \(r)")
+        print("  row space       row(A)  ⊂ ℝ^\(n): dimension r     = \(r)")
+        print("  null space      null(A) ⊂ ℝ^\(n): dimension n − r = \(n - r)")
+        print("  left null space null(Aᵀ)⊂ ℝ^\(m): dimension m − r = \(m - r)")
+        print("")
+        print("One-sided Jacobi: \(diagnostics.sweeps) sweeps, \(diagnostics.rotations) rotations, "
+              + "largest remaining |cos| \(Format.scientific(diagnostics.largestRemainingCosine, 2)) "
+              + "(tolerance √m·ε = \(Format.scientific(diagnostics.tolerance, 2)))")
+        print("Time: \(Format.significant(seconds * 1000, 4)) ms" + (`repeat` > 1 ? " (median of \(`repeat`))" : ""))
+        if let svd = decomposition {
+            let residual = (a - svd.reconstructed()).frobeniusNorm / max(a.frobeniusNorm, .leastNormalMagnitude)
+            print("Checks: ‖A − UΣVᵀ‖_F/‖A‖_F = \(Format.scientific(residual, 2)), "
+                  + "max|UᵀU − I| = \(Format.scientific(svd.u.orthogonalityError, 2)), "
+                  + "max|VᵀV − I| = \(Format.scientific(svd.v.orthogonalityError, 2))")
+            if max(m, n) <= 8 {
+                print("")
+                print("U (\(svd.u.rows)×\(svd.u.columns)), columns = left singular vectors:")
+                print(matrixText(svd.u))
+                print("Σ (\(svd.u.columns)×\(svd.v.columns)):")
+                print(matrixText(svd.sigma))
+                print("V (\(svd.v.rows)×\(svd.v.columns)), columns = right singular vectors (NumPy returns Vᵀ):")
+                print(matrixText(svd.v))
+            }
+        }
+    }
+
+    private func matrixText<Scalar: SVDScalar>(_ a: Matrix<Scalar>) -> String {
+        a.rowArrays.map { row in
+            "  " + row.map { value -> String in
+                let text = Format.significant(value == 0 ? 0 : value, 6)
+                return String(repeating: " ", count: max(0, 12 - text.count)) + text
+            }.joined(separator: " ")
+        }.joined(separator: "\n")
+    }
+}
