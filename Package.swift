@@ -15,6 +15,7 @@ let package = Package(
     name: "SVDLab",
     products: [
         .library(name: "SVDCore", targets: ["SVDCore"]),
+        .library(name: "Plotting", targets: ["Plotting"]),
         .executable(name: "svd", targets: ["svd"]),
     ],
     dependencies: [
@@ -43,6 +44,9 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings),
+        // Figures described in Swift, drawn by gnuplot; independent of SVDCore.
+        .target(name: "Plotting", swiftSettings: swiftSettings),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
