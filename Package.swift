@@ -28,6 +28,7 @@ let package = Package(
     products: [
         .library(name: "SVDCore", targets: ["SVDCore"]),
         .library(name: "LabSupport", targets: ["LabSupport"]),
+        .library(name: "Plotting", targets: ["Plotting"]),
         .executable(name: "svd", targets: ["svd"]),
     ],
     dependencies: [
@@ -61,6 +62,9 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings),
+        // Figures described in Swift, drawn by gnuplot; independent of SVDCore.
+        .target(name: "Plotting", swiftSettings: swiftSettings),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
