@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "LabSupport", targets: ["LabSupport"]),
         .library(name: "Plotting", targets: ["Plotting"]),
         .executable(name: "svd", targets: ["svd"]),
+        .executable(name: "exercise3", targets: ["exercise3"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -65,6 +66,27 @@ let package = Package(
         // Figures described in Swift, drawn by gnuplot; independent of SVDCore.
         .target(name: "Plotting", swiftSettings: swiftSettings),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], swiftSettings: swiftSettings),
+        // Exercise 3: the pseudoinverse and least squares, graded on NIST's certified data sets.
+        .target(
+            name: "LeastSquaresLab",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            resources: [.copy("Resources/StRD")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise3",
+            dependencies: [
+                "LeastSquaresLab", "LabSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise3",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise3Tests",
+            dependencies: [
+                "LeastSquaresLab", "SVDCore", "LabSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
