@@ -43,19 +43,15 @@ public struct LinearModel: Sendable, Equatable {
     /// The number of parameters, n.
     public var parameterCount: Int { terms.count }
 
-    /// The degree when the model is a polynomial in a single predictor with all powers from the
-    /// constant (or x) up, as Filip, Pontius and Wampler are; `nil` otherwise.
+    /// The degree d when the model is a complete polynomial B0 + B1·x + … + Bd·x^d in a single
+    /// predictor, as Norris, Pontius, Filip and Wampler are; `nil` otherwise (several predictors,
+    /// or no intercept as in NoInt1: y = B1·x).
     public var polynomialDegree: Int? {
-        guard predictorNames.count == 1 else { return nil }
-        var expected = terms.first == .constant ? 0 : 1
-        for term in terms {
-            switch term {
-            case .constant where expected == 0: expected = 1
-            case .power(0, let exponent) where exponent == expected: expected += 1
-            default: return nil
-            }
+        guard predictorNames.count == 1, terms.first == .constant else { return nil }
+        for (index, term) in terms.enumerated().dropFirst() where term != .power(predictor: 0, exponent: index) {
+            return nil
         }
-        return expected - 1
+        return terms.count - 1
     }
 
     /// The model written out, as NIST writes it: "y = B0 + B1*x + B2*(x**2) + e".
