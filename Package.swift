@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "LabSupport", targets: ["LabSupport"]),
         .library(name: "Plotting", targets: ["Plotting"]),
         .executable(name: "svd", targets: ["svd"]),
+        .executable(name: "exercise1", targets: ["exercise1"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -65,6 +66,27 @@ let package = Package(
         // Figures described in Swift, drawn by gnuplot; independent of SVDCore.
         .target(name: "Plotting", swiftSettings: swiftSettings),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], swiftSettings: swiftSettings),
+        // Exercise 1: principal component analysis through the SVD of the centred data.
+        .target(
+            name: "PrincipalComponents",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            resources: [.copy("Resources/iris.csv"), .copy("Resources/README.md")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise1",
+            dependencies: [
+                "PrincipalComponents", "LabSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise1",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise1Tests",
+            dependencies: [
+                "PrincipalComponents", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
