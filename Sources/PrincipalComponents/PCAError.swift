@@ -10,6 +10,8 @@ public enum PCAError: Error, Equatable, Sendable, CustomStringConvertible {
     case constantColumn(name: String)
     /// Every column is constant: there is no variance to explain.
     case noVariance
+    /// σ₁²/n overflows or underflows a Double: the variances cannot be represented.
+    case varianceOutOfRange(largestSingularValue: Double)
     /// The SVD itself failed.
     case decomposition(SVDError)
 
@@ -25,6 +27,9 @@ public enum PCAError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "(leave out --standardize or remove the column)"
         case .noVariance:
             return "every column is constant: the centred data are zero and there is no variance to explain"
+        case let .varianceOutOfRange(sigma):
+            return "the variances of these data (σ₁ = \(sigma)) are beyond the range of a Double; "
+                + "rescale the data or use --standardize"
         case let .decomposition(error):
             return "the SVD failed: \(error)"
         }

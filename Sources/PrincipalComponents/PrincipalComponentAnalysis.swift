@@ -72,36 +72,49 @@ public struct PrincipalComponentAnalysis: Sendable {
         var means = [Double](repeating: 0, count: p)
         var scales = [Double](repeating: 1, count: p)
         let epsilon = Double.ulpOfOne
+        var everyColumnIsConstant = true
         for j in 0..<p {
-            let column = data.column(j)
+            // Each column is first divided by the power of two 2^e nearest below its largest
+            // |entry|. That is exact, and it keeps sums and squares away from overflow and from
+            // the subnormal range, where the relative precision ε is lost: data in light years
+            // or in ångströms are then treated alike. The results are multiplied back (exactly).
+            let largest = data.column(j).map(abs).max() ?? 0
+            let power = largest > 0 ? Double(sign: .plus, exponent: largest.exponent, significand: 1) : 1
+            let column = data.column(j).map { $0 / power }
             // Two-pass mean with a correction term: the second pass adds the mean of the
             // residuals, which removes most of the rounding error of the first.
             var mean = column.reduce(0, +) / Double(n)
             mean += column.reduce(0) { $0 + ($1 - mean) } / Double(n)
-            means[j] = mean
-            for i in 0..<n { x[i, j] = column[i] - mean }
+            means[j] = mean * power
+            var centred = column.map { $0 - mean }
+            let deviation = scaledNorm(centred) / Double(n).squareRoot()
+            // A column whose spread is at the level of the rounding in its mean (≈ n·ε relative
+            // to its largest entry, which is now in [1, 2)) is constant.
+            let isConstant = deviation <= 2 * Double(n) * epsilon
+            if !isConstant { everyColumnIsConstant = false }
             if standardize {
-                let deviation = scaledNorm(x.column(j)) / Double(n).squareRoot()
-                // A column whose spread is at the level of the rounding in its mean is
-                // constant: scaling it would blow rounding noise up to unit variance.
-                let largest = column.map(abs).max() ?? 0
-                guard deviation > Double(n) * epsilon * largest, deviation > 0 else {
-                    throw .constantColumn(name: name(j))
-                }
-                scales[j] = deviation
-                for i in 0..<n { x[i, j] /= deviation }
+                // Scaling a constant column would blow rounding noise up to unit variance.
+                guard !isConstant else { throw .constantColumn(name: name(j)) }
+                scales[j] = deviation * power
+                centred = centred.map { $0 / deviation }
+            } else {
+                centred = centred.map { $0 * power }
             }
+            for i in 0..<n { x[i, j] = centred[i] }
         }
         // All columns constant (to rounding): nothing to explain, and every ratio would be 0/0.
-        let largestEntry = data.maxAbsoluteEntry
-        guard x.frobeniusNorm > Double(n) * epsilon * largestEntry, x.frobeniusNorm > 0 else {
-            throw .noVariance
-        }
+        guard !everyColumnIsConstant else { throw .noVariance }
 
         do {
             svd = try OneSidedJacobi().decompose(x, vectors: .thin)
         } catch {
             throw .decomposition(error)
+        }
+        // Squares of numbers beyond about 10^±154 leave the range of a Double: variances would be
+        // ∞ or 0, and their ratios NaN. Refuse rather than print them.
+        let largestVariance = svd.singularValues[0] * svd.singularValues[0] / Double(n)
+        guard largestVariance.isNormal else {
+            throw .varianceOutOfRange(largestSingularValue: svd.singularValues[0])
         }
         self.rows = n
         self.columns = p
@@ -131,8 +144,10 @@ public struct PrincipalComponentAnalysis: Sendable {
 
     /// σᵢ²/Σⱼσⱼ²: the share of the total variance along each direction.
     public var explainedVarianceRatio: [Double] {
-        let total = singularValues.reduce(0) { $0 + $1 * $1 }
-        return singularValues.map { $0 * $0 / total }
+        // In units of σ₁, so that no square can overflow.
+        let relative = singularValues.map { $0 / singularValues[0] }
+        let total = relative.reduce(0) { $0 + $1 * $1 }
+        return relative.map { $0 * $0 / total }
     }
 
     /// The running sums of ``explainedVarianceRatio``: the share captured by the first k.
