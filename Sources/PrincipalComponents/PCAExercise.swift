@@ -52,9 +52,9 @@ public struct PCAExercise: Sendable {
                                                       variableNames: table.variableNames)
             consistency = try PCAConsistency(analysis)
         } catch let error as PCAError {
-            throw UserFacingError("\(table.source): \(error)")
+            throw UserFacingError("\(options.dataPath ?? "iris"): \(error)")
         } catch {
-            throw UserFacingError("\(table.source): the covariance eigensolver failed: \(error)")
+            throw UserFacingError("\(options.dataPath ?? "iris"): the covariance eigensolver failed: \(error)")
         }
         stem = PCAFigures.datasetStem(forPath: options.dataPath)
     }
