@@ -15,6 +15,7 @@ let package = Package(
     name: "SVDLab",
     products: [
         .library(name: "SVDCore", targets: ["SVDCore"]),
+        .library(name: "LabImages", targets: ["LabImages"]),
         .executable(name: "svd", targets: ["svd"]),
     ],
     dependencies: [
@@ -42,6 +43,16 @@ let package = Package(
                 "SVDCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: swiftSettings),
+        // The system zlib (inflate/deflate for PNG); zlib1g-dev is a Linux prerequisite of the Swift toolchain.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // Reading and writing PNG and PGM/PPM images, independent of the SVD core.
+        .target(
+            name: "LabImages",
+            dependencies: ["CZlib"],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
