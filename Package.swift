@@ -54,6 +54,11 @@ let package = Package(
             name: "LabImages",
             dependencies: ["CZlib"],
             swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ImageCodecTests",
+            dependencies: ["LabImages"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
