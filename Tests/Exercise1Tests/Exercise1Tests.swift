@@ -106,7 +106,7 @@ import Testing
         }
     }
 
-    /// The angle helper measures lines, not vectors, and resolves tiny angles.
+    /// The line angle measures lines, not vectors, and resolves tiny angles.
     @Test func lineAngleIsSignFreeAndAccurate() {
         let theta = 1e-12
         let a = [1.0, 0.0], b = [cos(theta), sin(theta)]
@@ -338,7 +338,7 @@ import Testing
         #expect(PCAFigures.datasetStem(forPath: nil) == "iris")
     }
 
-    // MARK: - Helpers
+    // MARK: - Shared expectations
 
     /// Each |actual − expected| ≤ relative·|expected| + absolute.
     func expectAgree(_ actual: [Double], _ expected: [Double], relative: Double = 0, absolute: Double = 0,
