@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "LabSupport", targets: ["LabSupport"]),
         .library(name: "Plotting", targets: ["Plotting"]),
         .executable(name: "svd", targets: ["svd"]),
+        .executable(name: "exercise4", targets: ["exercise4"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -65,6 +66,23 @@ let package = Package(
         // Figures described in Swift, drawn by gnuplot; independent of SVDCore.
         .target(name: "Plotting", swiftSettings: swiftSettings),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], swiftSettings: swiftSettings),
+        // Exercise 4: the condition number of the Hilbert matrix, and how to compute it exactly.
+        .target(
+            name: "HilbertLab",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise4",
+            dependencies: [
+                "HilbertLab", "LabSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise4",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise4Tests",
+            dependencies: ["HilbertLab", "SVDCore", "LabSupport", "Plotting"],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
