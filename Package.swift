@@ -81,7 +81,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "Exercise4Tests",
-            dependencies: ["HilbertLab", "SVDCore", "LabSupport", "Plotting"],
+            dependencies: [
+                "HilbertLab", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -33,7 +33,7 @@ extension Exercise4Study {
                                 title: "1/ε " + method.label, color: Self.color(method), lineWidth: 1))
         }
         return Figure(name: "exercise4-hilbert-condition", panel: Panel(
-            title: "Condition number of the Hilbert matrix: computed κ_2(H_n) stalls near 1/ε",
+            title: "Condition number of the Hilbert matrix: each precision stops growing once κ_2 passes about 1/ε",
             x: Axis("n"), y: .log("κ_2(H_n)"), key: .topLeft, series: series))
     }
 
@@ -45,7 +45,7 @@ extension Exercise4Study {
         }
         let n = Self.featuredSize
         return Figure(name: "exercise4-hilbert-\(n)-spectrum", panel: Panel(
-            title: "Singular values of H_{\(n)}: each precision bottoms out at about ε·σ_1",
+            title: "Singular values of H_{\(n)}: below about ε·σ_1, each precision returns rounding noise",
             x: Axis("k"), y: .log("σ_k"), key: .bottomLeft, series: series))
     }
 

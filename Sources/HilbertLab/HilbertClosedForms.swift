@@ -63,16 +63,18 @@ public enum HilbertClosedForms {
     ///
     ///     det C = Π_{i<j} (xⱼ − xᵢ)(yⱼ − yᵢ) / Π_{i,j} (xᵢ + yⱼ),
     ///
-    /// with xᵢ = i, yⱼ = j − 1 every factor is a positive integer. The result has an absolute
-    /// error of about n²·ε·log(2n) (each of the ~2n² logarithms is correctly rounded to ~1 ulp).
-    /// det Hₙ itself underflows Double beyond n ≈ 26 (det H₂₆ ≈ 10⁻³⁰⁸); its logarithm does not.
+    /// with xᵢ = i, yⱼ = j − 1 every factor is a positive integer. The ~2n² logarithms (each within
+    /// about an ulp, ≤ ε·log(2n)) are added with compensation, because the partial sums grow to
+    /// |log det Hₙ| ≈ n²·log 4 and plain summation would lose n²·ε·|log det| to rounding: the
+    /// result has an absolute error of about n²·ε·log(2n). det Hₙ itself underflows Double beyond
+    /// n ≈ 26 (det H₂₆ ≈ 10⁻³⁰⁸); its logarithm does not.
     public static func logDeterminant(_ n: Int) -> Double {
-        var sum = 0.0
+        var sum = CompensatedSum()
         for j in 1...n {
-            for i in 1..<j { sum += 2 * Foundation.log(Double(j - i)) }
-            for i in 1...n { sum -= Foundation.log(Double(i + j - 1)) }
+            for i in 1..<j { sum.add(2 * Foundation.log(Double(j - i))) }
+            for i in 1...n { sum.add(-Foundation.log(Double(i + j - 1))) }
         }
-        return sum
+        return sum.value
     }
 
     /// The binomial coefficient C(n, k) as a Double, by the product formula
