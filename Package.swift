@@ -106,6 +106,9 @@ let package = Package(
             name: "Exercise1Tests",
             dependencies: [
                 "PrincipalComponents", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings),
         // Exercise 4: the condition number of the Hilbert matrix, and how to compute it exactly.
         .target(
             name: "HilbertLab",
