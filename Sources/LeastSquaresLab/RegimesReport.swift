@@ -30,7 +30,7 @@ public enum RegimesReport {
             equations square κ and lose about \(Format.fixed(2 * log10(over.conditionNumber), 1))\
             \(lost.map { " (here \(Format.fixed($0, 1)) digits more than the SVD)" } ?? "").
               Both residuals r = b − Ax are orthogonal to the columns of A up to the rounding of r
-              itself, ε‖b‖/‖r‖ ≈ \(e(Double.ulpOfOne * over.rightHandSideNorm / over.residualNorm, 0)) (Aᵀr = 0 is what "normal equations" means): orthogonality is the
+              itself, of the order of ε‖b‖/‖r‖ = \(e(Double.ulpOfOne * over.rightHandSideNorm / over.residualNorm, 0)) (Aᵀr = 0 is what "normal equations" means): orthogonality is the
               condition for a minimum, not a grade of accuracy — the normal equations meet it for the
               rounded AᵀA, a different problem. Moving away from x can only cost, by Pythagoras:
               ‖A(x+δ) − b‖² − ‖Ax − b‖² = ‖Aδ‖² because r ⟂ Aδ (‖r‖ = \(e(over.residualNorm, 2))):
