@@ -1,111 +1,13 @@
-/// A real number held as the unevaluated sum hi + lo of two `Double`s with |lo| ≤ ulp(hi)/2:
-/// about 106 significant bits (32 decimal digits) from ordinary floating-point hardware.
-///
-/// The operations are the classical error-free transformations: `twoSum` (Knuth) gives a + b
-/// exactly as s + e, and `twoProduct` gives a·b exactly as p + e using one fused multiply-add.
-/// Sums and products of double-doubles built from them have a relative error of a few units of
-/// 2⁻¹⁰⁶ (Dekker 1971; Hida, Li & Bailey 2001; Joldes, Muller & Popescu 2017).
-///
-/// This is the fallback for platforms without `Float80`. It is compiled and tested everywhere,
-/// so that the fallback is known to work before it is needed.
-///
-/// The exponent range is that of `Double`; a `lo` below the subnormal range is lost, which cannot
-/// happen for data of ordinary magnitude.
-public struct DoubleDouble: Sendable, Equatable, ExtendedPrecision, CustomStringConvertible {
-    /// The leading part: the `Double` nearest to the value.
-    public var hi: Double
-    /// The trailing part, |lo| ≤ ulp(hi)/2.
-    public var lo: Double
+import SVDCore
 
-    /// hi + lo, normalized so that hi is the nearest `Double`.
-    public init(hi: Double, lo: Double) {
-        (self.hi, self.lo) = DoubleDouble.quickTwoSum(hi, lo)
-    }
-
-    public init(_ value: Double) {
-        hi = value
-        lo = 0
-    }
-
+/// Double-double as an arithmetic for the refinement's residuals (the type lives in SVDCore).
+extension DoubleDouble: ExtendedPrecision {
     public var roundedToDouble: Double { hi }
     public static var unitRoundoff: Double { 0x1p-106 }
     public static var arithmeticName: String { "double-double" }
-    public var description: String { "\(hi) + \(lo)" }
+}
 
-    // MARK: Error-free transformations
-
-    /// s + e = a + b exactly, with s = fl(a + b), for any a, b (Knuth's TwoSum, 6 flops).
-    @inlinable
-    static func twoSum(_ a: Double, _ b: Double) -> (Double, Double) {
-        let s = a + b
-        let bVirtual = s - a
-        let aVirtual = s - bVirtual
-        return (s, (a - aVirtual) + (b - bVirtual))
-    }
-
-    /// s + e = a + b exactly when |a| ≥ |b| (Dekker's FastTwoSum, 3 flops).
-    @inlinable
-    static func quickTwoSum(_ a: Double, _ b: Double) -> (Double, Double) {
-        let s = a + b
-        return (s, b - (s - a))
-    }
-
-    /// p + e = a·b exactly, with p = fl(a·b): the fused multiply-add computes a·b − p with a
-    /// single rounding, and that difference is representable.
-    @inlinable
-    static func twoProduct(_ a: Double, _ b: Double) -> (Double, Double) {
-        let p = a * b
-        return (p, (-p).addingProduct(a, b))
-    }
-
-    // MARK: Arithmetic
-
-    public static func + (x: DoubleDouble, y: DoubleDouble) -> DoubleDouble {
-        // The "accurate" addition: both the high and the low parts are added error-free, so that
-        // cancellation between x and y (the whole point of a residual) loses nothing.
-        var (s, e) = twoSum(x.hi, y.hi)
-        let (t, f) = twoSum(x.lo, y.lo)
-        e += t
-        (s, e) = quickTwoSum(s, e)
-        e += f
-        let (hi, lo) = quickTwoSum(s, e)
-        return DoubleDouble(uncheckedHi: hi, lo: lo)
-    }
-
-    public static prefix func - (x: DoubleDouble) -> DoubleDouble {
-        DoubleDouble(uncheckedHi: -x.hi, lo: -x.lo)
-    }
-
-    public static func - (x: DoubleDouble, y: DoubleDouble) -> DoubleDouble { x + (-y) }
-
-    public static func * (x: DoubleDouble, y: DoubleDouble) -> DoubleDouble {
-        // The exact product of the high parts, plus the cross terms (x.lo·y.lo is below 2⁻¹⁰⁶).
-        var (p, e) = twoProduct(x.hi, y.hi)
-        e += x.hi * y.lo + x.lo * y.hi
-        (p, e) = quickTwoSum(p, e)
-        return DoubleDouble(uncheckedHi: p, lo: e)
-    }
-
-    public static func / (x: DoubleDouble, y: DoubleDouble) -> DoubleDouble {
-        // Long division: three quotient digits, each the Double quotient of what remains.
-        let q1 = x.hi / y.hi
-        var remainder = x - y * DoubleDouble(q1)
-        let q2 = remainder.hi / y.hi
-        remainder = remainder - y * DoubleDouble(q2)
-        let q3 = remainder.hi / y.hi
-        let (hi, lo) = quickTwoSum(q1, q2)
-        return DoubleDouble(uncheckedHi: hi, lo: lo) + DoubleDouble(q3)
-    }
-
-    /// Without renormalization, for results that are normalized already.
-    @inlinable
-    init(uncheckedHi hi: Double, lo: Double) {
-        self.hi = hi
-        self.lo = lo
-    }
-
-    // MARK: Decimal input
-
+extension DoubleDouble {
     /// The decimal numeral as a double-double: its digits are accumulated exactly (up to 31 of
     /// them), then scaled by the power of ten its point and exponent give. Powers 10^k with
     /// k ≤ 22 are exact `Double`s, so for the numerals of data files (a handful of digits,

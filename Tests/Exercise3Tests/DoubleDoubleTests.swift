@@ -1,5 +1,6 @@
 import Testing
 @testable import LeastSquaresLab
+@testable import SVDCore
 
 extension Exercise3Tests {
     /// The double-double arithmetic of the refinement's residuals.
