@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "Plotting", targets: ["Plotting"]),
         .library(name: "LabImages", targets: ["LabImages"]),
         .executable(name: "svd", targets: ["svd"]),
+        .executable(name: "exercise0", targets: ["exercise0"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -80,6 +81,26 @@ let package = Package(
             name: "ImageCodecTests",
             dependencies: ["LabImages"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
+        // Exercise 0: the geometry of the SVD, a 2×2 matrix mapping the unit circle onto an ellipse.
+        .target(
+            name: "GeometryLab",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise0",
+            dependencies: [
+                "GeometryLab", "LabSupport", "Plotting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise0",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise0Tests",
+            dependencies: [
+                "GeometryLab", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
