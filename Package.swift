@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "LabImages", targets: ["LabImages"]),
         .executable(name: "svd", targets: ["svd"]),
         .executable(name: "exercise0", targets: ["exercise0"]),
+        .executable(name: "exercise1", targets: ["exercise1"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -57,10 +58,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
+        // `svd-grade`: the score table and JUnit XML behind Scripts/grade.sh.
+        .executableTarget(
+            name: "svd-grade",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "SVDCore",
+                "SVDCore", "svd",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings),
@@ -81,6 +87,27 @@ let package = Package(
             name: "ImageCodecTests",
             dependencies: ["LabImages"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
+        // Exercise 1: principal component analysis through the SVD of the centred data.
+        .target(
+            name: "PrincipalComponents",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            resources: [.copy("Resources/iris.csv"), .copy("Resources/README.md")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise1",
+            dependencies: [
+                "PrincipalComponents", "LabSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise1",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise1Tests",
+            dependencies: [
+                "PrincipalComponents", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings),
         // Exercise 0: the geometry of the SVD, a 2×2 matrix mapping the unit circle onto an ellipse.
         .target(
