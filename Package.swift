@@ -33,6 +33,7 @@ let package = Package(
         .executable(name: "svd", targets: ["svd"]),
         .executable(name: "exercise0", targets: ["exercise0"]),
         .executable(name: "exercise1", targets: ["exercise1"]),
+        .executable(name: "exercise4", targets: ["exercise4"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -106,6 +107,26 @@ let package = Package(
             name: "Exercise1Tests",
             dependencies: [
                 "PrincipalComponents", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings),
+        // Exercise 4: the condition number of the Hilbert matrix, and how to compute it exactly.
+        .target(
+            name: "HilbertLab",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise4",
+            dependencies: [
+                "HilbertLab", "LabSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise4",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise4Tests",
+            dependencies: [
+                "HilbertLab", "SVDCore", "LabSupport", "Plotting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings),
