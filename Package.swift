@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "Plotting", targets: ["Plotting"]),
         .library(name: "LabImages", targets: ["LabImages"]),
         .executable(name: "svd", targets: ["svd"]),
+        .executable(name: "exercise0", targets: ["exercise0"]),
         .executable(name: "exercise1", targets: ["exercise1"]),
         .executable(name: "exercise3", targets: ["exercise3"]),
         .executable(name: "exercise4", targets: ["exercise4"]),
@@ -148,6 +149,26 @@ let package = Package(
             name: "Exercise4Tests",
             dependencies: [
                 "HilbertLab", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings),
+        // Exercise 0: the geometry of the SVD, a 2×2 matrix mapping the unit circle onto an ellipse.
+        .target(
+            name: "GeometryLab",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise0",
+            dependencies: [
+                "GeometryLab", "LabSupport", "Plotting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise0",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise0Tests",
+            dependencies: [
+                "GeometryLab", "SVDCore", "LabSupport", "Plotting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings),
