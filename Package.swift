@@ -30,6 +30,7 @@ let package = Package(
         .library(name: "LabSupport", targets: ["LabSupport"]),
         .library(name: "Plotting", targets: ["Plotting"]),
         .executable(name: "svd", targets: ["svd"]),
+        .executable(name: "exercise5", targets: ["exercise5"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -65,6 +66,26 @@ let package = Package(
         // Figures described in Swift, drawn by gnuplot; independent of SVDCore.
         .target(name: "Plotting", swiftSettings: swiftSettings),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], swiftSettings: swiftSettings),
+        // Exercise 5: a weight matrix replaced by two low-rank factors (randomized SVD).
+        .target(
+            name: "LowRankLayer",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise5",
+            dependencies: [
+                "LowRankLayer", "LabSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise5",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise5Tests",
+            dependencies: [
+                "LowRankLayer", "SVDCore", "LabSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
