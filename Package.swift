@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "SVDCore", targets: ["SVDCore"]),
         .library(name: "LabSupport", targets: ["LabSupport"]),
         .library(name: "Plotting", targets: ["Plotting"]),
+        .library(name: "LabImages", targets: ["LabImages"]),
         .executable(name: "svd", targets: ["svd"]),
         .executable(name: "exercise5", targets: ["exercise5"]),
     ],
@@ -56,16 +57,36 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
+        // `svd-grade`: the score table and JUnit XML behind Scripts/grade.sh.
+        .executableTarget(
+            name: "svd-grade",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "SVDCore",
+                "SVDCore", "svd",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings),
         // Figures described in Swift, drawn by gnuplot; independent of SVDCore.
         .target(name: "Plotting", swiftSettings: swiftSettings),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], swiftSettings: swiftSettings),
+        // The system zlib (inflate/deflate for PNG); zlib1g-dev is a Linux prerequisite of the Swift toolchain.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // Reading and writing PNG and PGM/PPM images, independent of the SVD core.
+        .target(
+            name: "LabImages",
+            dependencies: ["CZlib"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ImageCodecTests",
+            dependencies: ["LabImages"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
         // Exercise 5: a weight matrix replaced by two low-rank factors (randomized SVD).
         .target(
             name: "LowRankLayer",
@@ -74,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "exercise5",
             dependencies: [
-                "LowRankLayer", "LabSupport",
+                "LowRankLayer", "SVDCore", "LabSupport", "Plotting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Exercises/exercise5",
