@@ -31,6 +31,7 @@ let package = Package(
         .library(name: "Plotting", targets: ["Plotting"]),
         .library(name: "LabImages", targets: ["LabImages"]),
         .executable(name: "svd", targets: ["svd"]),
+        .executable(name: "exercise2", targets: ["exercise2"]),
         .executable(name: "exercise5", targets: ["exercise5"]),
     ],
     dependencies: [
@@ -106,6 +107,24 @@ let package = Package(
                 "LowRankLayer", "SVDCore", "LabSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: swiftSettings),
+        // Exercise 2: image compression by truncated SVD.
+        .target(
+            name: "ImageCompression",
+            dependencies: ["SVDCore", "LabSupport", "LabImages", "Plotting"],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise2",
+            dependencies: [
+                "ImageCompression", "LabSupport", "Plotting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise2",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise2Tests",
+            dependencies: ["ImageCompression", "LabImages", "LabSupport", "SVDCore"],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
