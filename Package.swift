@@ -31,6 +31,8 @@ let package = Package(
         .library(name: "Plotting", targets: ["Plotting"]),
         .library(name: "LabImages", targets: ["LabImages"]),
         .executable(name: "svd", targets: ["svd"]),
+        .executable(name: "exercise1", targets: ["exercise1"]),
+        .executable(name: "exercise4", targets: ["exercise4"]),
         .executable(name: "exercise2", targets: ["exercise2"]),
         .executable(name: "exercise5", targets: ["exercise5"]),
     ],
@@ -87,6 +89,47 @@ let package = Package(
             name: "ImageCodecTests",
             dependencies: ["LabImages"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
+        // Exercise 1: principal component analysis through the SVD of the centred data.
+        .target(
+            name: "PrincipalComponents",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            resources: [.copy("Resources/iris.csv"), .copy("Resources/README.md")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise1",
+            dependencies: [
+                "PrincipalComponents", "LabSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise1",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise1Tests",
+            dependencies: [
+                "PrincipalComponents", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings),
+        // Exercise 4: the condition number of the Hilbert matrix, and how to compute it exactly.
+        .target(
+            name: "HilbertLab",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise4",
+            dependencies: [
+                "HilbertLab", "LabSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise4",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise4Tests",
+            dependencies: [
+                "HilbertLab", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings),
         // Exercise 5: a weight matrix replaced by two low-rank factors (randomized SVD).
         .target(
