@@ -22,8 +22,9 @@
 /// Only `Float` and `Double` have SIMD vectors, hence the `SIMDScalar` constraint; the randomized
 /// SVD that needs this product is meant for large matrices, where `Float80` is not of interest.
 ///
-/// - Complexity: 2·m·n·p flops; measured on one core of the development machine (baseline
-///   x86-64, SSE2) at roughly 3–4× the speed of `*` for large operands.
+/// - Complexity: 2·m·n·p flops. Measured on one core of the development machine (baseline
+///   x86-64, SSE2, optimized debug build): 6–7 GFLOP/s in Double for 4096×4096 times 4096×210,
+///   12–20 GFLOP/s in Float for 4096×4096 times a batch of 32 columns.
 
 /// The inner-dimension slab: 256 entries of a column of B (2 KB in Double) per register tile.
 let depthBlock = 256
