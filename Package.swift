@@ -32,6 +32,7 @@ let package = Package(
         .library(name: "LabImages", targets: ["LabImages"]),
         .executable(name: "svd", targets: ["svd"]),
         .executable(name: "exercise1", targets: ["exercise1"]),
+        .executable(name: "exercise3", targets: ["exercise3"]),
         .executable(name: "exercise4", targets: ["exercise4"]),
         .executable(name: "exercise2", targets: ["exercise2"]),
         .executable(name: "exercise5", targets: ["exercise5"]),
@@ -108,6 +109,27 @@ let package = Package(
             name: "Exercise1Tests",
             dependencies: [
                 "PrincipalComponents", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings),
+        // Exercise 3: the pseudoinverse and least squares, graded on NIST's certified data sets.
+        .target(
+            name: "LeastSquaresLab",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            resources: [.copy("Resources/StRD")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise3",
+            dependencies: [
+                "LeastSquaresLab", "LabSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise3",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise3Tests",
+            dependencies: [
+                "LeastSquaresLab", "SVDCore", "LabSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings),
