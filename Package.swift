@@ -35,6 +35,8 @@ let package = Package(
         .executable(name: "exercise1", targets: ["exercise1"]),
         .executable(name: "exercise3", targets: ["exercise3"]),
         .executable(name: "exercise4", targets: ["exercise4"]),
+        .executable(name: "exercise2", targets: ["exercise2"]),
+        .executable(name: "exercise5", targets: ["exercise5"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -171,6 +173,44 @@ let package = Package(
                 "GeometryLab", "SVDCore", "LabSupport", "Plotting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: swiftSettings),
+        // Exercise 5: a weight matrix replaced by two low-rank factors (randomized SVD).
+        .target(
+            name: "LowRankLayer",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise5",
+            dependencies: [
+                "LowRankLayer", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise5",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise5Tests",
+            dependencies: [
+                "LowRankLayer", "SVDCore", "LabSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings),
+        // Exercise 2: image compression by truncated SVD.
+        .target(
+            name: "ImageCompression",
+            dependencies: ["SVDCore", "LabSupport", "LabImages", "Plotting"],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise2",
+            dependencies: [
+                "ImageCompression", "LabSupport", "Plotting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise2",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise2Tests",
+            dependencies: ["ImageCompression", "LabImages", "LabSupport", "SVDCore"],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
