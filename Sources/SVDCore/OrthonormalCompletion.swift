@@ -13,6 +13,7 @@
 /// Gram–Schmidt, twice ("twice is enough", Kahan–Parlett: the second pass removes what
 /// cancellation left behind in the first). Deterministic, so output is reproducible.
 /// Cost: O(m·target·(target − k)) flops.
+@inlinable
 public func completingOrthonormalColumns<Scalar: SVDScalar>(_ q: Matrix<Scalar>, to target: Int) -> Matrix<Scalar> {
     let m = q.rows
     precondition(target <= m, "Cannot have \(target) orthonormal columns in ℝ^\(m)")
