@@ -34,10 +34,15 @@ extension LayerExperimentResult {
         lines.append("A low-rank linear layer: y = x·W (W is \(m)×\(n), \(Format.significant(Double(dense) / 1e6, 3)) M parameters) "
                      + "replaced by y = (x·A)·B, A \(m)×k, B k×\(n).")
         lines.append("")
-        lines.append("W = U·diag(s)·Vᵀ + N, seed \(weights.seed): U, V Haar-random with r = \(weights.signalRank) orthonormal columns, "
-                     + "sᵢ = i^(−\(Format.significant(weights.decay, 3))),")
-        lines.append("  N Gaussian with singular values in the Marchenko–Pastur bulk up to "
-                     + "ν·(1+√c) = \(Format.significant(weights.noiseEdge, 3)) (ν = \(Format.significant(weights.noiseLevel, 3))).")
+        let hasNoise = weights.noiseLevel > 0
+        lines.append("W = U·diag(s)·Vᵀ\(hasNoise ? " + N" : ""), seed \(weights.seed): U, V Haar-random with r = \(weights.signalRank) "
+                     + "orthonormal columns, sᵢ = i^(−\(Format.significant(weights.decay, 3))),")
+        if hasNoise {
+            lines.append("  N Gaussian with singular values in the Marchenko–Pastur bulk up to "
+                         + "ν·(1+√c) = \(Format.significant(weights.noiseEdge, 3)) (ν = \(Format.significant(weights.noiseLevel, 3))).")
+        } else {
+            lines.append("  and no noise term (ν = 0): W has rank r = \(weights.signalRank), up to rounding.")
+        }
         lines.append("  ‖W‖_F = \(Format.significant(frobeniusNorm, 6)); built in \(Format.fixed(buildSeconds, 2)) s.")
         let sampled = singularValues.count
         lines.append("Randomized SVD (Halko–Martinsson–Tropp): ℓ = k_max + p = \(sampled) Gaussian samples, "

@@ -179,6 +179,19 @@ import Testing
         #expect(result.ranks.allSatisfy { $0.relativeError > 0 && $0.relativeError < 1 })
     }
 
+    /// With --noise 0 the report says there is no noise term instead of quoting a
+    /// Marchenko–Pastur bulk of width 0; with the default ν it quotes the bulk.
+    @Test func reportSaysWhenThereIsNoNoise() throws {
+        for (noise, expected, absent) in [(0.0, "no noise term (ν = 0): W has rank r = 32", "Marchenko"),
+                                          (0.05, "Marchenko–Pastur bulk up to ν·(1+√c) = 0.1 (ν = 0.05)", "no noise")] {
+            let weights = SyntheticWeights(rows: 64, columns: 64, signalRank: 32, noise: noise, seed: 3)
+            let result = try LayerExperiment(weights: weights, ranks: [8], batch: 4, repeats: 1).run()
+            let report = result.report(check: nil, buildMode: "test")
+            #expect(report.contains(expected), "ν = \(noise)")
+            #expect(!report.contains(absent), "ν = \(noise)")
+        }
+    }
+
     @Test func rankListRejectsBadRanksWithOneLine() {
         #expect((try? RankList.parse("10, 50,10", limit: 64)) == [10, 50])
         for (text, message) in [("0", "--ranks: rank 0 is outside 1…64 = min(m, n)"),
