@@ -46,7 +46,7 @@ struct Exercise5: ParsableCommand {
     @Option(help: "Inputs per timed batch.")
     var batch: Int = 32
 
-    @Option(help: "r: number of power-law singular values sᵢ = i^(−α).")
+    @Option(help: "r: number of power-law singular values sᵢ = i^(−α), in 1…n.")
     var signalRank: Int = 256
 
     @Option(help: "α, the power-law exponent.")
@@ -89,7 +89,9 @@ struct Exercise5: ParsableCommand {
         }
         _ = try parsedRanks()
         guard batch >= 1 && batch <= 4096 else { throw ValidationError("--batch must be in 1…4096, got \(batch)") }
-        guard signalRank >= 1 else { throw ValidationError("--signal-rank must be at least 1, got \(signalRank)") }
+        do { try SyntheticWeights.checkSignalRank(signalRank, rows: size, columns: size) } catch {
+            throw ValidationError(error.description)
+        }
         guard decay.isFinite && decay >= 0 else { throw ValidationError("--decay must be a finite number ≥ 0, got \(decay)") }
         if let noise, !(noise.isFinite && noise >= 0) { throw ValidationError("--noise must be a finite number ≥ 0, got \(noise)") }
         guard (0...10).contains(powerIterations) else { throw ValidationError("--power-iterations must be in 0…10, got \(powerIterations)") }

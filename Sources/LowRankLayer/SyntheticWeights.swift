@@ -1,3 +1,4 @@
+import LabSupport
 import RealModule
 import SVDCore
 
@@ -45,6 +46,18 @@ public struct SyntheticWeights: Sendable, Equatable {
         self.decay = decay
         self.noise = noise
         self.seed = seed
+    }
+
+    /// Checks a requested r for an m×n matrix: it must be in 1…min(m, n), because U·diag(s)·Vᵀ
+    /// has at most min(m, n) orthonormal columns. (`init` clamps instead; the command-line tool
+    /// refuses, so that the report never describes a different W than the one asked for.)
+    ///
+    /// - Throws: `UserFacingError` with one line naming the valid range.
+    public static func checkSignalRank(_ r: Int, rows: Int, columns: Int) throws(UserFacingError) {
+        let limit = min(rows, columns)
+        guard r >= 1 && r <= limit else {
+            throw UserFacingError("--signal-rank must be in 1…\(limit) = min(m, n), got \(r)")
+        }
     }
 
     /// s₁ … s_r.

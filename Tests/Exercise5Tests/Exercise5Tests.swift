@@ -192,6 +192,23 @@ import Testing
         }
     }
 
+    /// --signal-rank beyond min(m, n) is refused with the valid range, not silently clamped.
+    @Test func signalRankOutsideTheMatrixIsRejectedWithOneLine() throws {
+        try SyntheticWeights.checkSignalRank(2048, rows: 2048, columns: 2048)
+        try SyntheticWeights.checkSignalRank(1, rows: 2048, columns: 2048)
+        for (r, message) in [(5000, "--signal-rank must be in 1…2048 = min(m, n), got 5000"),
+                             (0, "--signal-rank must be in 1…2048 = min(m, n), got 0"),
+                             (-3, "--signal-rank must be in 1…2048 = min(m, n), got -3")] {
+            do {
+                try SyntheticWeights.checkSignalRank(r, rows: 2048, columns: 2048)
+                Issue.record("r = \(r) was accepted")
+            } catch {
+                #expect(error.description == message)
+            }
+        }
+        #expect(throws: UserFacingError.self) { try SyntheticWeights.checkSignalRank(201, rows: 300, columns: 200) }
+    }
+
     @Test func rankListRejectsBadRanksWithOneLine() {
         #expect((try? RankList.parse("10, 50,10", limit: 64)) == [10, 50])
         for (text, message) in [("0", "--ranks: rank 0 is outside 1…64 = min(m, n)"),
