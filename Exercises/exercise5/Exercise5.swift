@@ -58,7 +58,7 @@ struct Exercise5: ParsableCommand {
     @Option(help: "q, power iterations of the randomized SVD.")
     var powerIterations: Int = 2
 
-    @Option(help: "p, extra samples of the randomized SVD.")
+    @Option(help: "p, extra samples of the randomized SVD (its error bound needs p ≥ 4).")
     var oversampling: Int = 10
 
     @Option(help: "Seed of every random draw.")

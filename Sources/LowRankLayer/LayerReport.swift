@@ -54,9 +54,12 @@ extension LayerExperimentResult {
             lines.append("Check against the exact SVD (one-sided Jacobi) on a \(check.rows)×\(check.columns) matrix of the same kind, k = \(check.rank):")
             lines.append("  max |σ̂ᵢ − σᵢ|/σ₁ = \(Format.scientific(check.largestSingularValueError, 1)), "
                          + "σ̂ᵢ ≤ σᵢ for all i ≤ k: \(check.singularValuesInterlace ? "yes" : "NO")")
+            let bound = check.probabilisticBoundApplies
+                ? "bound (1 + C)·σ_{k+1} = \(Format.significant((1 + check.boundFactor) * check.optimalSpectralError, 4)), "
+                    + "C = \(Format.significant(check.boundFactor, 3)), fails with probability ≤ \(Format.scientific(check.failureProbability, 0))"
+                : "no guarantee: HMT's bound, eq. (1.10), needs oversampling p ≥ 4, here p = \(check.oversampling)"
             lines.append("  ‖A − Â_k‖₂ = \(Format.significant(check.spectralError, 6))  vs σ_{k+1} = \(Format.significant(check.optimalSpectralError, 6))"
-                         + "  (bound (1 + C)·σ_{k+1} = \(Format.significant((1 + check.boundFactor) * check.optimalSpectralError, 4)), "
-                         + "C = \(Format.significant(check.boundFactor, 3)), fails with probability ≤ \(Format.scientific(check.failureProbability, 0)))")
+                         + "  (\(bound))")
             lines.append("  ‖A − Â_k‖_F = \(Format.significant(check.frobeniusError, 6))  vs Eckart–Young √(Σ_{i>k}σᵢ²) = "
                          + "\(Format.significant(check.optimalFrobeniusError, 6))")
         }

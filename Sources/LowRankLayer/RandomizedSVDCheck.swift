@@ -22,8 +22,13 @@ public struct RandomizedSVDCheck: Sendable {
     public var frobeniusError: Double
     /// C in ‖A − PA‖₂ ≤ C·σ_{k+1}, so that ‖A − Â_k‖₂ ≤ (1 + C)·σ_{k+1}.
     public var boundFactor: Double
-    /// 6·p^{−p}.
+    /// 6·p^{−p} (1 when p < 4, where the bound says nothing).
     public var failureProbability: Double
+    /// p, the oversampling of the randomized SVD.
+    public var oversampling: Int
+
+    /// Whether HMT's probabilistic bound applies: eq. (1.10) (from Theorem 10.8) needs p ≥ 4.
+    public var probabilisticBoundApplies: Bool { oversampling >= 4 }
 
     /// σ_{k+1}: the Eckart–Young 2-norm error.
     public var optimalSpectralError: Double { exactSingularValues[rank] }
@@ -52,6 +57,6 @@ public struct RandomizedSVDCheck: Sendable {
             randomizedSingularValues: approximation.singularValues,
             spectralError: differenceValues.norm2, frobeniusError: difference.frobeniusNorm,
             boundFactor: method.spectralErrorBoundFactor(rank: k, rows: a.rows, columns: a.columns),
-            failureProbability: method.failureProbabilityBound)
+            failureProbability: method.failureProbabilityBound, oversampling: method.oversampling)
     }
 }

@@ -209,6 +209,26 @@ import Testing
         #expect(throws: UserFacingError.self) { try SyntheticWeights.checkSignalRank(201, rows: 300, columns: 200) }
     }
 
+    /// With p < 4 HMT eq. (1.10) says nothing, so the report says so instead of printing a
+    /// failure probability of 1; with p ≥ 4 it prints the bound and 6·p^{−p}.
+    @Test(arguments: [0, 2, 3, 4, 10])
+    func reportQuotesTheProbabilisticBoundOnlyWhereItApplies(oversampling p: Int) throws {
+        let weights = SyntheticWeights(rows: 60, columns: 40, signalRank: 30, seed: 4)
+        let method = RandomizedSVD(oversampling: p, powerIterations: 1, seed: 5)
+        let check = try RandomizedSVDCheck.run(weights: weights, rank: 5, using: method)
+        let result = try LayerExperiment(weights: weights, ranks: [5], batch: 4, randomizedSVD: method, repeats: 1).run()
+        let report = result.report(check: check, buildMode: "test")
+        #expect(check.probabilisticBoundApplies == (p >= 4))
+        if p < 4 {
+            #expect(report.contains("no guarantee: HMT's bound, eq. (1.10), needs oversampling p ≥ 4, here p = \(p)"))
+            #expect(!report.contains("probability"))
+        } else {
+            // 6·p^{−p}: 6/256 = 0.0234… at p = 4, 6·10⁻¹⁰ at p = 10.
+            #expect(report.contains("fails with probability ≤ \(p == 4 ? "2e-02" : "6e-10")"))
+            #expect(!report.contains("no guarantee"))
+        }
+    }
+
     @Test func rankListRejectsBadRanksWithOneLine() {
         #expect((try? RankList.parse("10, 50,10", limit: 64)) == [10, 50])
         for (text, message) in [("0", "--ranks: rank 0 is outside 1…64 = min(m, n)"),
