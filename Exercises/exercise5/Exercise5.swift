@@ -28,9 +28,9 @@ struct Exercise5: ParsableCommand {
             of y on a batch of Gaussian inputs next to ‖W − AB‖_F/‖W‖_F, and the measured time of \
             y = x·W against y = (x·A)·B, for the batch and for one input (where reading W from \
             memory is the bottleneck). Times depend on the machine and the build: \
-            `swift run exercise5` is a debug build, optimized in this package; release is a little \
-            faster. The default size 2048 runs in about 3 s; the seed's 4096 takes about 10 s in \
-            release (13 s in debug): `swift run -c release exercise5 --size 4096`.
+            `swift run exercise5` is a debug build, optimized in this package, so release is not \
+            much faster. The default size 2048 runs in a few seconds; the seed's 4096 in about \
+            10 s: `swift run exercise5 --size 4096`.
 
             --json prints one object: rows, cols, ranks (objects with k, parameters = k(m+n), \
             relativeError, denseSeconds, lowRankSeconds, then seedParameters = k(m+n+1), \
