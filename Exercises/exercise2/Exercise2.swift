@@ -84,8 +84,7 @@ struct Exercise2: ParsableCommand {
         print("")
         let written = try CompressionExercise.writeReconstructions(result, inputPath: image ?? CompressionExercise.bundledImagePath,
                                                                   directory: plotsDir)
-        print("Reconstructions: " + written.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
-              + " in \(plotsDir)/")
+        print(CompressionExercise.reconstructionsLine(written: written))
         let renderer = GnuplotRenderer(defaultDirectory: URL(fileURLWithPath: plotsDir, isDirectory: true))
         for figure in result.figures {
             do { print(try renderer.render(figure).summary) } catch { printError("Plot not drawn: \(error)") }

@@ -1,6 +1,7 @@
 import Foundation
 import LabImages
 import LabSupport
+import Plotting
 import SVDCore
 
 /// What `exercise2` was asked to do (already checked for ranges that do not depend on the image).
@@ -125,6 +126,16 @@ public enum CompressionExercise {
         let stem = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
         return CompressionResult(source: source, stem: stem.isEmpty ? "image" : stem, image: image, mode: mode,
                                  analysis: analysis, rows: rows, target: target)
+    }
+
+    /// The report line naming the reconstructions written, with their directory shown as the
+    /// figures' "Wrote …" lines show theirs (relative to the working directory when below it).
+    public static func reconstructionsLine(written: [String]) -> String {
+        guard let first = written.first else { return "Reconstructions: none written" }
+        let shown = URL(fileURLWithPath: first).relativeDisplayPath
+        let directory = shown.range(of: "/", options: .backwards).map { String(shown[..<$0.upperBound]) } ?? "./"
+        return "Reconstructions: " + written.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
+            + " in \(directory)"
     }
 
     /// Writes the reconstruction A_k of every reported rank as `<directory>/exercise2-<stem>-k<k>.png`

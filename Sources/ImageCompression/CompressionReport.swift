@@ -50,7 +50,13 @@ extension CompressionResult {
         let first = a.decompositions[0]
         var lines: [String] = []
         lines.append("Image: \(source), \(n)×\(m) pixels (width×height), compressed as \(modeDescription).")
-        lines.append("Each channel is an m×n = \(m)×\(n) matrix A of values in [0, 1]. One-sided Jacobi SVD (full, exact to "
+        let matrices: String
+        switch (mode, a.channels.count) {
+        case (.luminance, _): matrices = "The luminance is an"
+        case (_, 1): matrices = "The image is an"
+        case (_, let count): matrices = "Each of the \(count) channels is an"
+        }
+        lines.append("\(matrices) m×n = \(m)×\(n) matrix A of values in [0, 1]. One-sided Jacobi SVD (full, exact to "
                      + "working accuracy): \(Format.fixed(a.svdSeconds, 2)) s.")
         let sigma = first.singularValues
         lines.append("σ₁ = \(Format.significant(sigma[0], 5)), σ₁₀ = \(Format.significant(sigma[min(9, sigma.count - 1)], 4)), "

@@ -51,8 +51,9 @@ public enum RenderOutcome: Sendable, Equatable {
 
 extension URL {
     /// The path relative to the working directory when the file is below it, else the full
-    /// path: `plots/spectrum.png` reads better in a terminal than an absolute path.
-    var relativeDisplayPath: String {
+    /// path: `plots/spectrum.png` reads better in a terminal than an absolute path. Every
+    /// "Wrote …" line shows paths this way; other output about the same files should too.
+    public var relativeDisplayPath: String {
         let cwd = FileManager.default.currentDirectoryPath
         let full = standardizedFileURL.path
         let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"

@@ -169,6 +169,35 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
     }
 
+    /// The report names what is a matrix: the one gray image, the luminance, or each of the
+    /// colour channels.
+    @Test func reportDescribesTheMatricesOfTheMode() throws {
+        let directory = try temporaryDirectory()
+        let grayPath = try write(try syntheticImage(width: 12, height: 10, channels: 1, seed: 3), "gray.png", in: directory)
+        let colourPath = try write(try syntheticImage(width: 12, height: 10, channels: 3, seed: 3), "colour.png", in: directory)
+        for (request, expected) in [
+            (CompressionRequest(imagePath: grayPath, ranks: "2"), "The image is an m×n = 10×12 matrix A"),
+            (CompressionRequest(imagePath: colourPath, ranks: "2", gray: true), "The luminance is an m×n = 10×12 matrix A"),
+            (CompressionRequest(imagePath: colourPath, ranks: "2"), "Each of the 3 channels is an m×n = 10×12 matrix A"),
+        ] {
+            let report = try CompressionExercise.run(request).report
+            #expect(report.contains(expected), "\(expected)")
+            #expect(!report.contains("Each channel"))
+        }
+    }
+
+    /// The reconstructions line shows its directory as the figures' "Wrote" lines do: relative
+    /// to the working directory when below it (however the directory was given), else in full.
+    @Test func reconstructionsLineShowsPathsLikeTheFigureLines() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        let below = URL(fileURLWithPath: cwd).appendingPathComponent("out/exercise2-a-k1.png").path
+        let elsewhere = "/nonexistent-\(UUID().uuidString)/plots/exercise2-a-k1.png"
+        #expect(CompressionExercise.reconstructionsLine(written: [below, below.replacingOccurrences(of: "k1", with: "k5")])
+                == "Reconstructions: exercise2-a-k1.png, exercise2-a-k5.png in out/")
+        #expect(CompressionExercise.reconstructionsLine(written: [elsewhere])
+                == "Reconstructions: exercise2-a-k1.png in \(URL(fileURLWithPath: elsewhere).deletingLastPathComponent().path)/")
+    }
+
     @Test func badRanksAreRejectedWithOneLine() throws {
         let directory = try temporaryDirectory()
         let path = try write(try syntheticImage(width: 6, height: 4, channels: 1, seed: 4), "small.png", in: directory)
