@@ -210,7 +210,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "Exercise2Tests",
-            dependencies: ["ImageCompression", "LabImages", "LabSupport", "SVDCore"],
+            dependencies: ["ImageCompression", "LabImages", "LabSupport", "Plotting", "SVDCore"],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -113,6 +113,14 @@ public struct CompressionAnalysis: Sendable {
     /// p = min(m, n), the largest rank.
     public var maximumRank: Int { min(rows, columns) }
 
+    /// The energy left out by rank k, ‖A − A_k‖_F² / ‖A‖_F² = Σ_c Σ_{i>k} σ_{c,i}² / Σ_c Σ_i σ_{c,i}²
+    /// = 1 − `capturedEnergy(rank: k)`, computed from the tail (the square of
+    /// `eckartYoungError(rank:)`), so that it keeps its relative accuracy when it is tiny.
+    public func residualEnergy(rank k: Int) -> Double {
+        let e = eckartYoungError(rank: k)
+        return e * e
+    }
+
     /// The Eckart–Young prediction √(Σ_c Σ_{i>k} σ_{c,i}²) / ‖A‖_F.
     public func eckartYoungError(rank k: Int) -> Double {
         guard frobeniusNorm > 0 else { return 0 }

@@ -27,11 +27,24 @@ extension CompressionResult {
             }))
 
         let ks = (1...a.maximumRank).map(Double.init)
-        let energy = Figure(name: "exercise2-\(stem)-energy", panel: Panel(
+        let captured = Panel(
             title: "Captured energy Σ_{i≤k}σ_i^2 / Σσ_i^2", x: Axis("rank k"), y: Axis("captured energy", range: 0...1),
             key: .bottomRight,
             series: [.line(ks, (1...a.maximumRank).map { a.capturedEnergy(rank: $0) }, title: "energy")]
-                + rows.map { .points([Double($0.k)], [$0.capturedEnergy], title: "k = \($0.k)") }))
+                + rows.map { .points([Double($0.k)], [$0.capturedEnergy], title: "k = \($0.k)") })
+        // The same information on a log scale, where it stays readable past the first few k: the
+        // residual is computed from the tail Σ_{i>k}σ_i^2 (as the Eckart–Young error, squared),
+        // not as 1 − captured, which would cancel to rounding noise once it falls below ~1e-13.
+        // k = min(m, n) leaves 0, which has no logarithm, so the line stops one rank earlier.
+        let residualRanks = Array(1..<a.maximumRank)
+        let residual = Panel(
+            title: "Residual energy ‖A − A_k‖_F^2 / ‖A‖_F^2 = 1 − Σ_{i≤k}σ_i^2 / Σσ_i^2", x: Axis("rank k"),
+            y: .log("residual energy"), key: .topRight,
+            series: [.line(residualRanks.map(Double.init), residualRanks.map { a.residualEnergy(rank: $0) }, title: "residual")]
+                + rows.filter { $0.k < a.maximumRank }
+                    .map { .points([Double($0.k)], [a.residualEnergy(rank: $0.k)], title: "k = \($0.k)") })
+        let energy = Figure(name: "exercise2-\(stem)-energy", title: "Energy of \(stem) kept and left out by rank k",
+                            rows: 1, columns: 2, panels: [captured, residual])
 
         let error = Figure(name: "exercise2-\(stem)-error", panel: Panel(
             title: "Relative error ‖A − A_k‖_F / ‖A‖_F", x: Axis("rank k"), y: .log("relative error"),

@@ -2,6 +2,7 @@ import Foundation
 import ImageCompression
 import LabImages
 import LabSupport
+import Plotting
 import SVDCore
 import Testing
 
@@ -35,7 +36,7 @@ import Testing
         return try RasterImage(width: width, height: height, channels: channels, pixels: pixels)
     }
 
-    func write(_ image: RasterImage, _ name: String, format: ImageFormat = .png, in directory: URL) throws -> String {
+    func write(_ image: RasterImage, _ name: String, format: LabImages.ImageFormat = .png, in directory: URL) throws -> String {
         let path = directory.appendingPathComponent(name).path
         try image.write(toFile: path, format: format)
         return path
@@ -196,6 +197,31 @@ import Testing
                 == "Reconstructions: exercise2-a-k1.png, exercise2-a-k5.png in out/")
         #expect(CompressionExercise.reconstructionsLine(written: [elsewhere])
                 == "Reconstructions: exercise2-a-k1.png in \(URL(fileURLWithPath: elsewhere).deletingLastPathComponent().path)/")
+    }
+
+    /// The energy figure keeps the captured-energy curve and adds the residual energy
+    /// ‖A − A_k‖_F²/‖A‖_F² = 1 − Σ_{i≤k}σᵢ²/Σσᵢ² on a log scale, for every k < min(m, n)
+    /// (at min(m, n) it is 0, which a log axis cannot show).
+    @Test func energyFigureShowsTheResidualOnALogScale() throws {
+        let directory = try temporaryDirectory()
+        let path = try write(try syntheticImage(width: 30, height: 40, channels: 1, seed: 6), "smooth.png", in: directory)
+        let result = try CompressionExercise.run(CompressionRequest(imagePath: path, ranks: "2,5,30"))
+        let figure = try #require(result.figures.first { $0.name == "exercise2-smooth-energy" })
+        #expect(figure.panels.count == 2)
+        #expect(figure.panels[0].y.scale == .linear)
+        #expect(figure.panels[1].y.scale == .log(base: 10))
+        guard case let .xy(x, y, _) = figure.panels[1].series[0].content else {
+            Issue.record("the residual panel has no curve")
+            return
+        }
+        #expect(x == (1..<30).map(Double.init))
+        let tolerance = 50 * epsilon * Double(40 + 30)
+        for (k, residual) in zip(1..., y) {
+            #expect(residual > 0, "k = \(k)")
+            #expect(abs(residual - (1 - result.analysis.capturedEnergy(rank: k))) <= tolerance, "k = \(k)")
+        }
+        // The marked ranks, except k = 30 = min(m, n), whose residual is 0.
+        #expect(figure.panels[1].series.count == 1 + 2)
     }
 
     @Test func badRanksAreRejectedWithOneLine() throws {
