@@ -51,7 +51,7 @@ public enum LeastSquaresExercise {
         do { graded = try GradedFit(data, residuals: options.residuals) } catch {
             throw UserFacingError("\(data.name): \(error)")
         }
-        if options.json { return Output(text: graded.json.rendered(pretty: true), figures: []) }
+        if options.json { return Output(text: graded.json.rendered(), figures: []) }
         var sections: [String] = []
         if options.showsRegimes {
             sections.append(RegimesReport.text(try OverdeterminedRegime(), try UnderdeterminedRegime(),
@@ -90,7 +90,7 @@ public enum LeastSquaresExercise {
             }
         }
         if options.json {
-            return Output(text: JSON.object([("datasets", .array(graded.map(\.json)))]).rendered(pretty: true), figures: [])
+            return Output(text: JSON.object([("datasets", .array(graded.map(\.json)))]).rendered(), figures: [])
         }
         var table = TextTable(headers: ["data set", "n", "κ₂(X)", "κ₂(X·D)", "plain A⁺b", "this solver", "goal"])
         for g in graded {

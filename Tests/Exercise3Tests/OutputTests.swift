@@ -9,6 +9,8 @@ extension Exercise3Tests {
         @Test func jsonHasExactlyTheSpecifiedKeys() throws {
             let output = try LeastSquaresExercise.run(.init(json: true))
             #expect(output.figures.isEmpty)
+            // One compact line, like the other exercises and `svd --json`.
+            #expect(!output.text.contains("\n") && !output.text.contains(": "))
             let object = try #require(try JSONSerialization.jsonObject(with: Data(output.text.utf8)) as? [String: Any])
             #expect(Set(object.keys) == ["dataset", "coefficients", "certified", "lre", "minLRE", "residualSD"])
             // The order is part of the contract.
@@ -58,6 +60,7 @@ extension Exercise3Tests {
             let json = try LeastSquaresExercise.run(.init(allReferenceSets: true, json: true))
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [String: Any])
             #expect((object["datasets"] as? [Any])?.count == 11)
+            #expect(!json.text.contains("\n"))
         }
 
         @Test func singlePredictorFigureDrawsTheCurve() throws {
