@@ -44,10 +44,10 @@ public enum AtomicFile {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw .cannotWrite(url, reason: "\(error)")
+            throw .cannotWrite(url, reason: FileSystemReason.describe(error))
         }
         guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = FileSystemReason.describe(errno: errno)
             try? FileManager.default.removeItem(at: temporary)
             throw .cannotWrite(url, reason: reason)
         }
@@ -57,7 +57,7 @@ public enum AtomicFile {
     /// Both must be on the same file system (in practice: in the same directory tree).
     static func move(_ source: URL, over destination: URL) throws(PlotError) {
         guard rename(source.path, destination.path) == 0 else {
-            throw .cannotWrite(destination, reason: String(cString: strerror(errno)))
+            throw .cannotWrite(destination, reason: FileSystemReason.describe(errno: errno))
         }
     }
 }

@@ -86,7 +86,7 @@ public struct GnuplotRenderer: Sendable {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw .cannotWrite(directory, reason: "\(error)")
+            throw .cannotWrite(directory, reason: FileSystemReason.describe(error))
         }
         let scriptURL = directory.appendingPathComponent(GnuplotScript.fileName(for: figure.name))
         try AtomicFile.write(script.text, to: scriptURL)
@@ -99,7 +99,7 @@ public struct GnuplotRenderer: Sendable {
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
-            throw .cannotWrite(staging, reason: "\(error)")
+            throw .cannotWrite(staging, reason: FileSystemReason.describe(error))
         }
         defer { try? FileManager.default.removeItem(at: staging) }
 
@@ -150,7 +150,7 @@ public struct GnuplotRenderer: Sendable {
         do {
             try process.run()
         } catch {
-            throw .cannotLaunch(executable: executable, reason: "\(error)")
+            throw .cannotLaunch(executable: executable, reason: FileSystemReason.describe(error))
         }
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

@@ -241,6 +241,49 @@ func dataBlock(_ header: String, in text: String) -> [String] {
         #expect(GnuplotRenderer.locate(environment: ["PATH": "/nonexistent:\(directory.path)"])?.path == fake.path)
     }
 
+    // MARK: - Errors
+
+    /// A directory that cannot be made gives one clean line naming the path and the reason,
+    /// not Foundation's `Error Domain=NSCocoaErrorDomain Code=… UserInfo={…}`.
+    @Test func unwritableDirectoryIsReportedInOneCleanLine() throws {
+        let directory = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("a-file")
+        try "not a directory\n".write(to: file, atomically: true, encoding: .utf8)
+        let target = file.appendingPathComponent("plots")
+        let renderer = GnuplotRenderer(executable: directory.appendingPathComponent("no-such-gnuplot"))
+        do {
+            try renderer.render(Figure(name: "spectrum", panel: Panel(series: [.line(sigma)])), in: target)
+            Issue.record("rendering into \(target.path) succeeded")
+        } catch {
+            #expect(error.description == "Cannot write \(target.path): a part of the path is not a directory")
+            #expect(!error.description.contains("\n"))
+            #expect(!error.description.contains("Domain"))
+        }
+    }
+
+    /// Foundation's file errors, with and without a POSIX cause, become a few plain words.
+    @Test func fileSystemErrorsBecomePlainReasons() {
+        func cocoa(_ code: Int, posix: Int32? = nil) -> NSError {
+            NSError(domain: NSCocoaErrorDomain, code: code, userInfo: posix.map {
+                [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int($0))]
+            } ?? [:])
+        }
+        #expect(FileSystemReason.describe(cocoa(4, posix: ENOENT)) == "no such file or directory")
+        #expect(FileSystemReason.describe(cocoa(513, posix: EACCES)) == "permission denied")
+        #expect(FileSystemReason.describe(cocoa(512, posix: ENOTDIR)) == "a part of the path is not a directory")
+        #expect(FileSystemReason.describe(cocoa(642)) == "read-only file system")
+        #expect(FileSystemReason.describe(cocoa(513)) == "permission denied")
+        #expect(FileSystemReason.describe(cocoa(4)) == "no such file or directory")
+        #expect(FileSystemReason.describe(NSError(domain: NSPOSIXErrorDomain, code: Int(EROFS))) == "read-only file system")
+        #expect(FileSystemReason.describe(errno: ENOSPC) == "no space left on device")
+        // An errno without a phrase of its own: the C library's text, starting lower-case.
+        #expect(FileSystemReason.describe(errno: EMLINK) == "too many links")
+        // Anything else: one line, never "(null)".
+        let other = FileSystemReason.describe(cocoa(512))
+        #expect(!other.contains("\n") && other != "(null)" && !other.isEmpty)
+    }
+
     // MARK: - Atomic writes
 
     @Test func anExistingFileIsReplacedOnlyOnceTheNewOneIsComplete() throws {
