@@ -143,7 +143,11 @@ public enum CompressionExercise {
     ///
     /// - Returns: the paths written.
     public static func writeReconstructions(_ result: CompressionResult, inputPath: String?, directory: String) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw UserFacingError("Cannot write \(directory): \(FileSystemReason.describe(error))")
+        }
         let input = inputPath.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path }
         var written: [String] = []
         for row in result.rows {

@@ -14,9 +14,9 @@ import Darwin
 /// their `localizedDescription` is sometimes "(null)" on Linux. The underlying POSIX error, which
 /// Foundation attaches under `NSUnderlyingErrorKey`, says what happened, so it is preferred;
 /// then the Cocoa code; then the localized description, folded onto one line.
-enum FileSystemReason {
+public enum FileSystemReason {
     /// The reason for `error`, lower-case, one line.
-    static func describe(_ error: any Error) -> String {
+    public static func describe(_ error: any Error) -> String {
         if let code = posixCode(of: error) { return describe(errno: code) }
         // FileManager throws the Swift `CocoaError`, whose bridge to NSError on Linux drops the
         // underlying error: look at both forms.
@@ -42,7 +42,7 @@ enum FileSystemReason {
     }
 
     /// The reason for a C library failure with error number `code`.
-    static func describe(errno code: Int32) -> String {
+    public static func describe(errno code: Int32) -> String {
         if let reason = posixReasons[code] { return reason }
         let text = String(cString: strerror(code))
         return text.prefix(1).lowercased() + text.dropFirst()

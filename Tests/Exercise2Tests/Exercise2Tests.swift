@@ -168,6 +168,14 @@ import Testing
             try CompressionExercise.writeReconstructions(result, inputPath: input, directory: outputs.path)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == before)
+
+        // A --plots-dir that cannot be a directory: one plain line naming it.
+        let blocked = URL(fileURLWithPath: input).appendingPathComponent("out").path
+        #expect {
+            try CompressionExercise.writeReconstructions(result, inputPath: input, directory: blocked)
+        } throws: { error in
+            "\(error)" == "Cannot write \(blocked): a part of the path is not a directory"
+        }
     }
 
     /// The report names what is a matrix: the one gray image, the luminance, or each of the
