@@ -46,8 +46,11 @@ struct Exercise5: ParsableCommand {
     @Option(help: "Inputs per timed batch.")
     var batch: Int = 32
 
-    @Option(help: "r: number of power-law singular values sᵢ = i^(−α), in 1…n.")
-    var signalRank: Int = 256
+    @Option(help: "r: number of power-law singular values sᵢ = i^(−α), in 1…n (default min(256, n)).")
+    var signalRank: Int?
+
+    /// r as given, or its default for the size.
+    var resolvedSignalRank: Int { signalRank ?? SyntheticWeights.defaultSignalRank(rows: size, columns: size) }
 
     @Option(help: "α, the power-law exponent.")
     var decay: Double = 1
@@ -89,8 +92,10 @@ struct Exercise5: ParsableCommand {
         }
         _ = try parsedRanks()
         guard batch >= 1 && batch <= 4096 else { throw ValidationError("--batch must be in 1…4096, got \(batch)") }
-        do { try SyntheticWeights.checkSignalRank(signalRank, rows: size, columns: size) } catch {
-            throw ValidationError(error.description)
+        if let signalRank {
+            do { try SyntheticWeights.checkSignalRank(signalRank, rows: size, columns: size) } catch {
+                throw ValidationError(error.description)
+            }
         }
         guard decay.isFinite && decay >= 0 else { throw ValidationError("--decay must be a finite number ≥ 0, got \(decay)") }
         if let noise, !(noise.isFinite && noise >= 0) { throw ValidationError("--noise must be a finite number ≥ 0, got \(noise)") }
@@ -100,7 +105,7 @@ struct Exercise5: ParsableCommand {
     }
 
     func run() throws {
-        let weights = SyntheticWeights(rows: size, columns: size, signalRank: signalRank, decay: decay,
+        let weights = SyntheticWeights(rows: size, columns: size, signalRank: resolvedSignalRank, decay: decay,
                                        noise: noise, seed: seed)
         let method = RandomizedSVD(oversampling: oversampling, powerIterations: powerIterations, seed: seed &+ 7)
         let experiment = LayerExperiment(weights: weights, ranks: try parsedRanks(), batch: batch,
@@ -110,7 +115,7 @@ struct Exercise5: ParsableCommand {
             print(result.json.rendered())
             return
         }
-        let checkWeights = SyntheticWeights(rows: 300, columns: 200, signalRank: min(signalRank, 200), decay: decay,
+        let checkWeights = SyntheticWeights(rows: 300, columns: 200, signalRank: min(resolvedSignalRank, 200), decay: decay,
                                             noise: noise, seed: seed &+ 3)
         let check = try RandomizedSVDCheck.run(weights: checkWeights, rank: 20, using: method)
         #if DEBUG

@@ -48,6 +48,11 @@ public struct SyntheticWeights: Sendable, Equatable {
         self.seed = seed
     }
 
+    /// The r used when none is asked for: 256 power-law values, or min(m, n) if that is smaller.
+    public static func defaultSignalRank(rows: Int, columns: Int) -> Int {
+        min(256, min(rows, columns))
+    }
+
     /// Checks a requested r for an m×n matrix: it must be in 1…min(m, n), because U·diag(s)·Vᵀ
     /// has at most min(m, n) orthonormal columns. (`init` clamps instead; the command-line tool
     /// refuses, so that the report never describes a different W than the one asked for.)

@@ -207,6 +207,10 @@ import Testing
             }
         }
         #expect(throws: UserFacingError.self) { try SyntheticWeights.checkSignalRank(201, rows: 300, columns: 200) }
+        // Without --signal-rank a small --size is not an error: r defaults to min(256, n).
+        #expect(SyntheticWeights.defaultSignalRank(rows: 2048, columns: 2048) == 256)
+        #expect(SyntheticWeights.defaultSignalRank(rows: 100, columns: 100) == 100)
+        try SyntheticWeights.checkSignalRank(SyntheticWeights.defaultSignalRank(rows: 100, columns: 100), rows: 100, columns: 100)
     }
 
     /// With p < 4 HMT eq. (1.10) says nothing, so the report says so instead of printing a
