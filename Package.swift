@@ -6,8 +6,10 @@ import PackageDescription
 /// (AVX2/FMA instead of baseline SSE2), which makes the Jacobi kernel 2–3× faster. Off by default,
 /// so that a plain `swift build` produces a binary that runs on any x86-64 or arm64 machine.
 /// SwiftPM allows `unsafeFlags` in a root package only, which is what this is.
+/// It also defines `SVDLAB_NATIVE`, so that a benchmark can say which build it measured.
 let nativeFlags: [SwiftSetting] =
-    Context.environment["SVDLAB_NATIVE"] == "1" ? [.unsafeFlags(["-target-cpu", "native"])] : []
+    Context.environment["SVDLAB_NATIVE"] == "1"
+    ? [.unsafeFlags(["-target-cpu", "native"]), .define("SVDLAB_NATIVE")] : []
 
 /// Every target is optimized, debug builds included. Students type `swift run exercise3`, which
 /// is a debug build, and unoptimized generic numerics are 50–100× slower: a 200×200 SVD takes
@@ -30,6 +32,7 @@ let package = Package(
         .library(name: "LabSupport", targets: ["LabSupport"]),
         .library(name: "Plotting", targets: ["Plotting"]),
         .executable(name: "svd", targets: ["svd"]),
+        .executable(name: "svd-benchmark", targets: ["svd-benchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -54,6 +57,15 @@ let package = Package(
                 "SVDCore", "LabSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings),
+        // Times the core against LAPACK (Benchmarks/RESULTS.md); run it in release mode.
+        .executableTarget(
+            name: "svd-benchmark",
+            dependencies: [
+                "SVDCore", "LabSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/svd-benchmark",
             swiftSettings: swiftSettings),
         .testTarget(
             name: "CoreTests",
