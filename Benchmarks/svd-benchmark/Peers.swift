@@ -38,13 +38,13 @@ struct PeerRunner {
     }
 
     /// Times the peers on `a` (written as raw little-endian float64, column-major).
-    func measure(_ a: Matrix<Double>, vectors: Bool, repeats: Int) throws -> PeerTimes {
+    func measure(_ a: Matrix<Double>, vectors: Bool, repeats: Int, clock: String) throws -> PeerTimes {
         let file = directory.appendingPathComponent("matrix-\(a.rows)x\(a.columns).f64")
         let bytes = a.elements.withUnsafeBufferPointer { Data(buffer: $0) }  // x86-64 and arm64 are little-endian
         try bytes.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         var arguments = [python, script, file.path, "--shape", "\(a.rows)", "\(a.columns)",
-                         "--repeat", "\(repeats)"]
+                         "--repeat", "\(repeats)", "--clock", clock]
         if vectors { arguments.append("--vectors") }
         let outcome = Self.run(arguments)
         guard outcome.status == 0,

@@ -21,7 +21,9 @@ struct SVDBenchmark: ParsableCommand {
             2000×200 and 10000×100; graded 500×500 B·diag(10^(−12j/(n−1))). Each is timed for the \
             singular values alone ("values") and for the thin U, Σ, V ("vectors").
 
-            Times are medians. Ours and the peers are measured in the same run, interleaved: half \
+            Times are medians of the CPU time of the running thread (--clock cpu, the default: \
+            on a machine shared with other work, elapsed time counts the time spent waiting for a \
+            core and varies by 2× or more; CPU time does not) or of elapsed time (--clock wall). Ours and the peers are measured in the same run, interleaved: half \
             of our repeats, then peers.py on the same matrix (NumPy's svd = LAPACK dgesdd, and \
             SciPy's dgejsv, each with one BLAS thread), then the other half. GFLOP/s is an \
             effective rate from Golub–Van Loan's Golub–Reinsch count (4mn² − 4n³/3 for values, \
@@ -50,6 +52,13 @@ struct SVDBenchmark: ParsableCommand {
     @Flag(help: "Skip the Float80 reference for the graded matrix (it takes several seconds).")
     var noReference = false
 
+    enum Clock: String, ExpressibleByArgument, CaseIterable {
+        case cpu, wall
+    }
+
+    @Option(help: "cpu: CPU time of the running thread (robust on a loaded machine); wall: elapsed time.")
+    var clock: Clock = .cpu
+
     @Option(help: "The Python interpreter that has NumPy and SciPy.")
     var python = "python3"
 
@@ -66,7 +75,7 @@ struct SVDBenchmark: ParsableCommand {
     func run() throws {
         let selected = cases.isEmpty ? BenchmarkCase.all : cases.compactMap(BenchmarkCase.named)
         print(MachineDescription.current.lines.joined(separator: "\n"))
-        print("Repeats: \(`repeat`) per program and matrix (median)")
+        print("Repeats: \(`repeat`) per program and matrix (median), clock: \(clock == .cpu ? "thread CPU time" : "wall")")
         var peers: PeerRunner? = nil
         if !noPeers {
             let (runner, reason) = PeerRunner.make(python: python, script: peersScript)
@@ -88,9 +97,9 @@ struct SVDBenchmark: ParsableCommand {
             for vectors in valuesOnly ? [false] : [false, true] {
                 let job = vectors ? "vectors" : "values"
                 printError("  \(benchmark.name) \(job) …")
-                let ours = try OursMeasurement(a, vectors: vectors, repeats: `repeat`) {
+                let ours = try OursMeasurement(a, vectors: vectors, repeats: `repeat`, clock: clock) {
                     guard let peers else { return nil }
-                    do { return try peers.measure(a, vectors: vectors, repeats: `repeat`) } catch {
+                    do { return try peers.measure(a, vectors: vectors, repeats: `repeat`, clock: clock.rawValue) } catch {
                         printError("    \(error)")
                         return nil
                     }
@@ -183,20 +192,19 @@ struct OursMeasurement {
     /// One untimed warm-up run, then ⌈N/2⌉ timed runs, then `middle()` (the peers), then ⌊N/2⌋
     /// more timed runs: our median is taken over runs before and after the peers, so that a
     /// change in the machine's load affects both sides alike.
-    init(_ a: Matrix<Double>, vectors: Bool, repeats: Int, middle: () -> PeerTimes?) throws {
+    init(_ a: Matrix<Double>, vectors: Bool, repeats: Int, clock: SVDBenchmark.Clock,
+         middle: () -> PeerTimes?) throws {
         let jacobi = OneSidedJacobi()
         func once() throws -> (SingularValueDecomposition<Double>?, SingularValues<Double>?) {
             vectors ? (try jacobi.decompose(a, vectors: .thin), nil) : (nil, try jacobi.singularValues(of: a))
         }
         var (decomposition, values) = try once()
-        let clock = ContinuousClock()
         var times: [Double] = []
         func timed(_ count: Int) throws {
             for _ in 0..<count {
-                let start = clock.now
+                let start = Self.now(clock)
                 (decomposition, values) = try once()
-                let elapsed = clock.now - start
-                times.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+                times.append(Self.now(clock) - start)
             }
         }
         try timed((repeats + 1) / 2)
@@ -208,6 +216,15 @@ struct OursMeasurement {
         self.decomposition = decomposition
         sweeps = decomposition?.diagnostics.sweeps ?? values!.diagnostics.sweeps
         singularValues = decomposition?.singularValues ?? values!.singularValues
+    }
+}
+
+extension OursMeasurement {
+    /// Seconds on the given clock: the running thread's CPU time, or the monotonic wall clock.
+    static func now(_ clock: SVDBenchmark.Clock) -> Double {
+        var time = timespec()
+        clock_gettime(clock == .cpu ? CLOCK_THREAD_CPUTIME_ID : CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
     }
 }
 

@@ -43,11 +43,32 @@ public struct JacobiRotation<Scalar: SVDScalar>: Sendable {
     }
 
     /// Applies the rotation to the pair (x, y) in place: x ← c·x − s·y, y ← s·x + c·y.
+    @inline(__always)
     public func apply(_ x: UnsafeMutablePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>, count: Int) {
         for i in 0..<count {
             let xi = x[i], yi = y[i]
             x[i] = xi - s * (yi + tau * xi)
             y[i] = yi + s * (xi - tau * yi)
         }
+    }
+
+    /// Applies the rotation to (x, y) and returns x′ᵀz, the dot product the sweep needs next: after
+    /// the pair (p, q) comes (p, q + 1), whose γ is the new column p against column q + 1.
+    ///
+    /// Fusing the two loops reads x′ while it is still in a register instead of streaming column p
+    /// through the cache a second time (the figure it bought, together with relaxed sums, is in
+    /// `ColumnKernels.swift`). The dot product is a relaxed sum, as in `dotProduct`.
+    @inline(__always)
+    func applyReturningDot(_ x: UnsafeMutablePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>,
+                           next z: UnsafeMutablePointer<Scalar>, count: Int) -> Scalar {
+        var sum: Scalar = 0
+        for i in 0..<count {
+            let xi = x[i], yi = y[i]
+            let rotatedX = xi - s * (yi + tau * xi)
+            x[i] = rotatedX
+            y[i] = yi + s * (xi - tau * yi)
+            sum = Relaxed.multiplyAdd(rotatedX, z[i], sum)
+        }
+        return sum
     }
 }

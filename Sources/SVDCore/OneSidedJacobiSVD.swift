@@ -150,49 +150,89 @@ public struct OneSidedJacobi: SingularValueDecomposer {
                                                   accumulating v: inout Matrix<Scalar>?) throws(SVDError)
         -> DecompositionDiagnostics
     {
-        let m = g.rows, n = g.columns
-        let tolerance = Self.tolerance(rows: m, for: Scalar.self)
+        let tolerance = Self.tolerance(rows: g.rows, for: Scalar.self)
         var rotationCount = 0
-        var largestCosine: Scalar = 0
-
+        var outcome = SweepOutcome<Scalar>(rotations: 0, largestCosine: 0)
+        // V's entries live in a plain array during the sweeps, so that "no V" is an empty array
+        // rather than an optional the inner loops would have to unwrap.
+        // (The pointer to an empty array need not be nil, hence the explicit test.)
+        var vElements = v?.elements ?? []
+        let accumulates = v != nil
         for sweep in 1...maxSweeps {
-            var rotationsThisSweep = 0
-            largestCosine = 0
-            var squaredNorms = (0..<n).map { j in g.withColumn(j) { column in sumOfSquares(column, count: m) } }
-
-            for p in 0..<(n - 1) {
-                // de Rijk: the longest remaining column goes first.
-                let longest = squaredNorms[p...].indices.max { squaredNorms[$0] < squaredNorms[$1] }!
-                if longest != p {
-                    g.swapColumns(p, longest)
-                    v?.swapColumns(p, longest)
-                    squaredNorms.swapAt(p, longest)
-                }
-                for q in (p + 1)..<n {
-                    let alpha = squaredNorms[p], beta = squaredNorms[q]
-                    // A zero column is orthogonal to everything; de Rijk keeps zero columns last.
-                    if alpha == 0 || beta == 0 { continue }
-                    let gamma = g.withColumns(p, q) { x, y in dotProduct(x, y, count: m) }
-                    let cosine = abs(gamma) / (alpha.squareRoot() * beta.squareRoot())
-                    largestCosine = max(largestCosine, cosine)
-                    if cosine <= tolerance { continue }
-
-                    let rotation = JacobiRotation(alpha: alpha, beta: beta, gamma: gamma)
-                    g.withColumns(p, q) { x, y in rotation.apply(x, y, count: m) }
-                    v?.withColumns(p, q) { x, y in rotation.apply(x, y, count: n) }
-                    squaredNorms[p] = alpha - rotation.t * gamma
-                    squaredNorms[q] = beta + rotation.t * gamma
-                    rotationsThisSweep += 1
+            outcome = g.elements.withUnsafeMutableBufferPointer { gBuffer in
+                vElements.withUnsafeMutableBufferPointer { vBuffer in
+                    Self.sweep(g: gBuffer.baseAddress!, rows: g.rows, columns: g.columns,
+                               v: accumulates ? vBuffer.baseAddress : nil, tolerance: tolerance)
                 }
             }
-            rotationCount += rotationsThisSweep
-            if rotationsThisSweep == 0 {
+            rotationCount += outcome.rotations
+            if outcome.rotations == 0 {
+                if v != nil { v!.elements = vElements }
                 return DecompositionDiagnostics(sweeps: sweep, rotations: rotationCount,
-                                                largestRemainingCosine: Double(largestCosine),
+                                                largestRemainingCosine: Double(outcome.largestCosine),
                                                 tolerance: Double(tolerance))
             }
         }
-        throw .noConvergence(sweeps: maxSweeps, largestCosine: Double(largestCosine))
+        throw .noConvergence(sweeps: maxSweeps, largestCosine: Double(outcome.largestCosine))
+    }
+
+    /// What one sweep did.
+    struct SweepOutcome<Scalar: SVDScalar> {
+        var rotations: Int
+        var largestCosine: Scalar
+    }
+
+    /// One sweep over all pairs (p, q), p < q, of the m×n column-major matrix at `g`, rotating the
+    /// n×n matrix at `v` (if any) alongside. The textbook form of the same sweep is
+    /// `ReferenceJacobi.sweep`; this one differs only in the tricks named in the comments.
+    private static func sweep<Scalar: SVDScalar>(g: UnsafeMutablePointer<Scalar>, rows m: Int, columns n: Int,
+                                                 v: UnsafeMutablePointer<Scalar>?, tolerance: Scalar)
+        -> SweepOutcome<Scalar>
+    {
+        func column(_ j: Int) -> UnsafeMutablePointer<Scalar> { g + j * m }
+        var outcome = SweepOutcome<Scalar>(rotations: 0, largestCosine: 0)
+        // ‖g_j‖² from the columns at the start of every sweep (so rounding in the updates below
+        // cannot accumulate across sweeps), then updated exactly as each rotation changes them.
+        var squaredNorms = (0..<n).map { sumOfSquares(column($0), count: m) }
+
+        for p in 0..<(n - 1) {
+            // de Rijk: the longest remaining column goes first.
+            var longest = p
+            for j in (p + 1)..<n where squaredNorms[j] > squaredNorms[longest] { longest = j }
+            if longest != p {
+                swapColumns(column(p), column(longest), count: m)
+                if let v { swapColumns(v + p * n, v + longest * n, count: n) }
+                squaredNorms.swapAt(p, longest)
+            }
+            // A zero column is orthogonal to everything; de Rijk keeps zero columns last, so once
+            // column p is zero all the remaining ones are.
+            if squaredNorms[p] == 0 { break }
+
+            // Fusion: γ for the pair (p, q) is computed by the previous step (see
+            // `applyReturningDot`), so each step starts with its γ already known.
+            var gamma = dotProduct(column(p), column(p + 1), count: m)
+            for q in (p + 1)..<n {
+                let alpha = squaredNorms[p], beta = squaredNorms[q]
+                let hasNext = q + 1 < n
+                let cosine = beta == 0 ? 0 : abs(gamma) / (alpha.squareRoot() * beta.squareRoot())
+                outcome.largestCosine = max(outcome.largestCosine, cosine)
+                if cosine <= tolerance {
+                    if hasNext { gamma = dotProduct(column(p), column(q + 1), count: m) }
+                    continue
+                }
+                let rotation = JacobiRotation(alpha: alpha, beta: beta, gamma: gamma)
+                squaredNorms[p] = alpha - rotation.t * gamma
+                squaredNorms[q] = beta + rotation.t * gamma
+                if hasNext {
+                    gamma = rotation.applyReturningDot(column(p), column(q), next: column(q + 1), count: m)
+                } else {
+                    rotation.apply(column(p), column(q), count: m)
+                }
+                if let v { rotation.apply(v + p * n, v + q * n, count: n) }
+                outcome.rotations += 1
+            }
+        }
+        return outcome
     }
 }
 
