@@ -85,7 +85,7 @@ struct SVDBenchmark: ParsableCommand {
         defer { peers?.removeScratchDirectory() }
         print("")
 
-        var timeTable = TextTable(headers: ["matrix", "job", "ours ms", "sweeps", "GFLOP/s",
+        var timeTable = TextTable(headers: ["matrix", "job", "ours ms", "sweeps", "rotations", "GFLOP/s",
                                             "dgejsv ms", "ours/dgejsv", "gesdd ms", "ours/gesdd"],
                                   leftAligned: [0, 1])
         var accuracyTable = TextTable(headers: ["matrix", "program", "residual", "orthogonality",
@@ -107,7 +107,7 @@ struct SVDBenchmark: ParsableCommand {
                 let flops = NominalFlops.count(rows: a.rows, columns: a.columns, vectors: vectors)
                 let peer = ours.peers
                 timeTable.append([
-                    benchmark.name, job, ms(ours.seconds), "\(ours.sweeps)",
+                    benchmark.name, job, ms(ours.seconds), "\(ours.sweeps)", "\(ours.rotations)",
                     Format.fixed(flops / ours.seconds / 1e9, 2),
                     peer.map { ms($0.dgejsv.seconds) } ?? "–",
                     peer.map { Format.fixed(ours.seconds / $0.dgejsv.seconds, 2) } ?? "–",
@@ -185,6 +185,7 @@ struct SVDBenchmark: ParsableCommand {
 struct OursMeasurement {
     var seconds: Double
     var sweeps: Int
+    var rotations: Int
     var singularValues: [Double]
     var decomposition: SingularValueDecomposition<Double>?
     var peers: PeerTimes?
@@ -215,6 +216,7 @@ struct OursMeasurement {
             : (times[times.count / 2 - 1] + times[times.count / 2]) / 2
         self.decomposition = decomposition
         sweeps = decomposition?.diagnostics.sweeps ?? values!.diagnostics.sweeps
+        rotations = decomposition?.diagnostics.rotations ?? values!.diagnostics.rotations
         singularValues = decomposition?.singularValues ?? values!.singularValues
     }
 }
