@@ -31,8 +31,15 @@ let package = Package(
         .library(name: "SVDCore", targets: ["SVDCore"]),
         .library(name: "LabSupport", targets: ["LabSupport"]),
         .library(name: "Plotting", targets: ["Plotting"]),
+        .library(name: "LabImages", targets: ["LabImages"]),
         .executable(name: "svd", targets: ["svd"]),
         .executable(name: "svd-benchmark", targets: ["svd-benchmark"]),
+        .executable(name: "exercise0", targets: ["exercise0"]),
+        .executable(name: "exercise1", targets: ["exercise1"]),
+        .executable(name: "exercise3", targets: ["exercise3"]),
+        .executable(name: "exercise4", targets: ["exercise4"]),
+        .executable(name: "exercise2", targets: ["exercise2"]),
+        .executable(name: "exercise5", targets: ["exercise5"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
@@ -67,16 +74,156 @@ let package = Package(
             ],
             path: "Benchmarks/svd-benchmark",
             swiftSettings: swiftSettings),
+        // `svd-grade`: the score table and JUnit XML behind Scripts/grade.sh.
+        .executableTarget(
+            name: "svd-grade",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "SVDCore",
+                "SVDCore", "svd",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings),
         // Figures described in Swift, drawn by gnuplot; independent of SVDCore.
         .target(name: "Plotting", swiftSettings: swiftSettings),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], swiftSettings: swiftSettings),
+        // The system zlib (inflate/deflate for PNG); zlib1g-dev is a Linux prerequisite of the Swift toolchain.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // Reading and writing PNG and PGM/PPM images, independent of the SVD core.
+        .target(
+            name: "LabImages",
+            dependencies: ["CZlib"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ImageCodecTests",
+            dependencies: ["LabImages"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
+        // Exercise 1: principal component analysis through the SVD of the centred data.
+        .target(
+            name: "PrincipalComponents",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            resources: [.copy("Resources/iris.csv"), .copy("Resources/README.md")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise1",
+            dependencies: [
+                "PrincipalComponents", "LabSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise1",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise1Tests",
+            dependencies: [
+                "PrincipalComponents", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings),
+        // Exercise 3: the pseudoinverse and least squares, graded on NIST's certified data sets.
+        .target(
+            name: "LeastSquaresLab",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            resources: [.copy("Resources/StRD")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise3",
+            dependencies: [
+                "LeastSquaresLab", "LabSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise3",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise3Tests",
+            dependencies: [
+                "LeastSquaresLab", "SVDCore", "LabSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings),
+        // Exercise 4: the condition number of the Hilbert matrix, and how to compute it exactly.
+        .target(
+            name: "HilbertLab",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise4",
+            dependencies: [
+                "HilbertLab", "LabSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise4",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise4Tests",
+            dependencies: [
+                "HilbertLab", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings),
+        // Exercise 0: the geometry of the SVD, a 2×2 matrix mapping the unit circle onto an ellipse.
+        .target(
+            name: "GeometryLab",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise0",
+            dependencies: [
+                "GeometryLab", "LabSupport", "Plotting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise0",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise0Tests",
+            dependencies: [
+                "GeometryLab", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings),
+        // Exercise 5: a weight matrix replaced by two low-rank factors (randomized SVD).
+        .target(
+            name: "LowRankLayer",
+            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise5",
+            dependencies: [
+                "LowRankLayer", "SVDCore", "LabSupport", "Plotting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise5",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise5Tests",
+            dependencies: [
+                "LowRankLayer", "SVDCore", "LabSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings),
+        // Exercise 2: image compression by truncated SVD.
+        .target(
+            name: "ImageCompression",
+            dependencies: ["SVDCore", "LabSupport", "LabImages", "Plotting"],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "exercise2",
+            dependencies: [
+                "ImageCompression", "LabSupport", "Plotting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Exercises/exercise2",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "Exercise2Tests",
+            dependencies: ["ImageCompression", "LabImages", "LabSupport", "SVDCore"],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

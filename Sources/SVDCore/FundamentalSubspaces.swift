@@ -24,11 +24,22 @@ public struct FundamentalSubspaces<Scalar: SVDScalar>: Sendable {
     public let nullSpace: Matrix<Scalar>
     /// null(Aᵀ): m×(m − r).
     public let leftNullSpace: Matrix<Scalar>
+
+    @usableFromInline
+    init(rank: Int, columnSpace: Matrix<Scalar>, rowSpace: Matrix<Scalar>, nullSpace: Matrix<Scalar>,
+         leftNullSpace: Matrix<Scalar>) {
+        self.rank = rank
+        self.columnSpace = columnSpace
+        self.rowSpace = rowSpace
+        self.nullSpace = nullSpace
+        self.leftNullSpace = leftNullSpace
+    }
 }
 
 extension SingularValueDecomposition {
     /// The four fundamental subspaces, split at the numerical rank for `rankTolerance`
     /// (default `defaultRankTolerance`). A thin U or V is completed to a full orthonormal basis first.
+    @inlinable
     public func fundamentalSubspaces(rankTolerance: Scalar? = nil) -> FundamentalSubspaces<Scalar> {
         let r = rank(tolerance: rankTolerance)
         let fullU = completingOrthonormalColumns(u, to: rows)

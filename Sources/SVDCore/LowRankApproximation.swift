@@ -21,7 +21,19 @@ public struct LowRankApproximation<Scalar: SVDScalar>: Sendable {
     /// ‖A − A_k‖_F = √(Σ_{i>k} σᵢ²), predicted by Eckart–Young.
     public let frobeniusError: Scalar
 
+    @usableFromInline
+    init(rank: Int, u: Matrix<Scalar>, singularValues: [Scalar], v: Matrix<Scalar>, spectralError: Scalar,
+         frobeniusError: Scalar) {
+        self.rank = rank
+        self.u = u
+        self.singularValues = singularValues
+        self.v = v
+        self.spectralError = spectralError
+        self.frobeniusError = frobeniusError
+    }
+
     /// A_k = U_k·Σ_k·V_kᵀ as a dense m×n matrix.
+    @inlinable
     public var matrix: Matrix<Scalar> {
         u.scalingColumns(by: singularValues) * v.transposed
     }
@@ -40,6 +52,7 @@ public struct LowRankApproximation<Scalar: SVDScalar>: Sendable {
 
 extension SingularValueDecomposition {
     /// The best rank-k approximation A_k (Eckart–Young), for 0 ≤ k ≤ min(m, n).
+    @inlinable
     public func truncated(rank k: Int) -> LowRankApproximation<Scalar> {
         precondition(k >= 0 && k <= singularValues.count,
                      "Truncation rank must be in 0...\(singularValues.count), got \(k)")

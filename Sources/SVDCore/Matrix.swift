@@ -17,6 +17,7 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     public var elements: [Scalar]
 
     /// An m×n matrix with every entry equal to `value`.
+    @inlinable
     public init(rows: Int, columns: Int, repeating value: Scalar = 0) {
         precondition(rows >= 0 && columns >= 0, "Matrix dimensions must be non-negative, got \(rows)×\(columns)")
         self.rows = rows
@@ -25,6 +26,7 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     }
 
     /// A matrix from its entries in column-major order.
+    @inlinable
     public init(rows: Int, columns: Int, columnMajor elements: [Scalar]) {
         precondition(elements.count == rows * columns,
                      "A \(rows)×\(columns) matrix needs \(rows * columns) entries, got \(elements.count)")
@@ -34,6 +36,7 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     }
 
     /// A matrix whose entry (i, j) is `entry(i, j)`.
+    @inlinable
     public init(rows: Int, columns: Int, entry: (Int, Int) -> Scalar) {
         self.init(rows: rows, columns: columns)
         for j in 0..<columns {
@@ -54,11 +57,13 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     }
 
     /// The n×n identity matrix.
+    @inlinable
     public static func identity(_ n: Int) -> Matrix {
         Matrix(rows: n, columns: n) { i, j in i == j ? 1 : 0 }
     }
 
     /// A diagonal m×n matrix with `diagonal` on its main diagonal.
+    @inlinable
     public static func diagonal(_ diagonal: [Scalar], rows: Int? = nil, columns: Int? = nil) -> Matrix {
         let m = rows ?? diagonal.count, n = columns ?? diagonal.count
         precondition(diagonal.count <= Swift.min(m, n), "The diagonal does not fit in a \(m)×\(n) matrix")
@@ -81,27 +86,32 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     public var minDimension: Int { Swift.min(rows, columns) }
 
     /// Column j as an array.
+    @inlinable
     public func column(_ j: Int) -> [Scalar] {
         Array(elements[(j * rows)..<((j + 1) * rows)])
     }
 
     /// Row i as an array.
+    @inlinable
     public func row(_ i: Int) -> [Scalar] {
         (0..<columns).map { self[i, $0] }
     }
 
     /// The rows as nested arrays (row-major), e.g. for printing or JSON.
+    @inlinable
     public var rowArrays: [[Scalar]] {
         (0..<rows).map { row($0) }
     }
 
     /// The first `count` columns.
+    @inlinable
     public func leadingColumns(_ count: Int) -> Matrix {
         precondition(count >= 0 && count <= columns, "Cannot take \(count) of \(columns) columns")
         return Matrix(rows: rows, columns: count, columnMajor: Array(elements[0..<(count * rows)]))
     }
 
     /// The columns in `range`.
+    @inlinable
     public func columns(_ range: Range<Int>) -> Matrix {
         precondition(range.lowerBound >= 0 && range.upperBound <= columns, "Column range \(range) out of 0..<\(columns)")
         return Matrix(rows: rows, columns: range.count,
@@ -109,6 +119,7 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     }
 
     /// Aᵀ.
+    @inlinable
     public var transposed: Matrix {
         Matrix(rows: columns, columns: rows) { i, j in self[j, i] }
     }
@@ -120,6 +131,7 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     }
 
     /// The same matrix in another precision (rounded to nearest).
+    @inlinable
     public func converted<Other: SVDScalar>(to _: Other.Type = Other.self) -> Matrix<Other> {
         Matrix<Other>(rows: rows, columns: columns, columnMajor: elements.map { Other($0) })
     }

@@ -7,6 +7,7 @@
 
 extension Matrix {
     /// The matrix product A·B.
+    @inlinable
     public static func * (a: Matrix, b: Matrix) -> Matrix {
         precondition(a.columns == b.rows, "Cannot multiply \(a.rows)×\(a.columns) by \(b.rows)×\(b.columns)")
         var c = Matrix(rows: a.rows, columns: b.columns)
@@ -30,6 +31,7 @@ extension Matrix {
     }
 
     /// The matrix–vector product A·x.
+    @inlinable
     public static func * (a: Matrix, x: [Scalar]) -> [Scalar] {
         precondition(a.columns == x.count, "Cannot multiply \(a.rows)×\(a.columns) by a vector of length \(x.count)")
         var y = [Scalar](repeating: 0, count: a.rows)
@@ -41,6 +43,7 @@ extension Matrix {
 
     /// The product Aᵀ·B without forming Aᵀ (entry (i, j) is the dot product of column i of A
     /// with column j of B).
+    @inlinable
     public func transposeTimes(_ b: Matrix) -> Matrix {
         precondition(rows == b.rows, "Cannot form AᵀB for A \(rows)×\(columns) and B \(b.rows)×\(b.columns)")
         var c = Matrix(rows: columns, columns: b.columns)
@@ -55,6 +58,7 @@ extension Matrix {
     }
 
     /// The product Aᵀ·x.
+    @inlinable
     public func transposeTimes(_ x: [Scalar]) -> [Scalar] {
         precondition(rows == x.count, "Cannot form Aᵀx for A \(rows)×\(columns) and x of length \(x.count)")
         return (0..<columns).map { j in
@@ -64,21 +68,25 @@ extension Matrix {
         }
     }
 
+    @inlinable
     public static func + (a: Matrix, b: Matrix) -> Matrix {
         precondition(a.rows == b.rows && a.columns == b.columns, "Cannot add \(a.rows)×\(a.columns) and \(b.rows)×\(b.columns)")
         return Matrix(rows: a.rows, columns: a.columns, columnMajor: zip(a.elements, b.elements).map { $0 + $1 })
     }
 
+    @inlinable
     public static func - (a: Matrix, b: Matrix) -> Matrix {
         precondition(a.rows == b.rows && a.columns == b.columns, "Cannot subtract \(b.rows)×\(b.columns) from \(a.rows)×\(a.columns)")
         return Matrix(rows: a.rows, columns: a.columns, columnMajor: zip(a.elements, b.elements).map { $0 - $1 })
     }
 
+    @inlinable
     public static func * (c: Scalar, a: Matrix) -> Matrix {
         Matrix(rows: a.rows, columns: a.columns, columnMajor: a.elements.map { c * $0 })
     }
 
     /// A with column j multiplied by `factors[j]` (that is, A·diag(factors)).
+    @inlinable
     public func scalingColumns(by factors: [Scalar]) -> Matrix {
         precondition(factors.count == columns, "Need \(columns) column factors, got \(factors.count)")
         var result = self
@@ -89,18 +97,21 @@ extension Matrix {
     }
 
     /// max |aᵢⱼ| (0 for an empty matrix).
+    @inlinable
     public var maxAbsoluteEntry: Scalar {
         elements.reduce(0) { Swift.max($0, abs($1)) }
     }
 
     /// The Frobenius norm ‖A‖_F = √(Σ aᵢⱼ²), computed without overflow or underflow
     /// (see `scaledNorm`).
+    @inlinable
     public var frobeniusNorm: Scalar {
         scaledNorm(elements[...])
     }
 
     /// The largest entry of |AᵀA − I|: how far the columns are from orthonormal.
     /// (The max-entry norm is the one quoted in the verification suite.)
+    @inlinable
     public var orthogonalityError: Scalar {
         let gram = transposeTimes(self)
         var worst: Scalar = 0
@@ -119,6 +130,7 @@ extension Matrix {
 /// the norm itself is representable. Dividing by the largest magnitude first keeps every square
 /// in [0, 1]; the result is then scaled back. Accuracy: a few ulps, the same as the naive sum
 /// where that does not overflow. Cost: two passes over the data.
+@inlinable
 public func scaledNorm<Scalar: SVDScalar, C: Collection>(_ x: C) -> Scalar where C.Element == Scalar {
     var largest: Scalar = 0
     for value in x { largest = max(largest, abs(value)) }
@@ -132,6 +144,7 @@ public func scaledNorm<Scalar: SVDScalar, C: Collection>(_ x: C) -> Scalar where
 }
 
 /// The dot product xᵀy of two equally long arrays.
+@inlinable
 public func dot<Scalar: SVDScalar>(_ x: [Scalar], _ y: [Scalar]) -> Scalar {
     precondition(x.count == y.count, "dot: lengths \(x.count) and \(y.count) differ")
     var sum: Scalar = 0

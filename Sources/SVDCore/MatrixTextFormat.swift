@@ -30,7 +30,7 @@ public enum MatrixTextFormat {
             case let .nonFinite(line, field):
                 return "line \(line): '\(field)' is not a finite number (NaN and infinity are not allowed)"
             case let .ragged(line, expected, found):
-                return "line \(line): \(found) entries, but the first row has \(expected)"
+                return "line \(line): \(found) \(found == 1 ? "entry" : "entries"), but the first row has \(expected)"
             }
         }
     }

@@ -16,12 +16,14 @@
 /// `pinv`. Raising it is truncated-SVD regularization.
 extension SingularValueDecomposition {
     /// Σ⁺'s diagonal: 1/σᵢ above `cutoff` (default the rank tolerance), 0 below.
+    @inlinable
     public func invertedSingularValues(cutoff: Scalar? = nil) -> [Scalar] {
         let threshold = cutoff ?? defaultRankTolerance
         return singularValues.map { $0 > threshold ? 1 / $0 : 0 }
     }
 
     /// A⁺ = V·Σ⁺·Uᵀ (n×m).
+    @inlinable
     public func pseudoinverse(cutoff: Scalar? = nil) -> Matrix<Scalar> {
         let p = singularValues.count
         let inverted = invertedSingularValues(cutoff: cutoff)
@@ -31,6 +33,7 @@ extension SingularValueDecomposition {
     /// x = A⁺b = Σᵢ (uᵢᵀb/σᵢ)·vᵢ, the minimum-norm least-squares solution of Ax ≈ b.
     ///
     /// Computed as V·(Σ⁺·(Uᵀb)) without forming A⁺: O((m + n)·p) flops instead of O(m·n·p).
+    @inlinable
     public func solveLeastSquares(_ b: [Scalar], cutoff: Scalar? = nil) -> [Scalar] {
         precondition(b.count == rows, "Right-hand side has \(b.count) entries, the matrix \(rows) rows")
         let p = singularValues.count

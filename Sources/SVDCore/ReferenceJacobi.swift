@@ -29,12 +29,17 @@ public struct ReferenceJacobi: SingularValueDecomposer {
         self.maxSweeps = maxSweeps
     }
 
+    // Specialized copies for callers in other modules (see `OneSidedJacobi`).
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
     public func singularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar> {
         let d = try decompose(a, vectors: .thin)
         return SingularValues(rows: a.rows, columns: a.columns, singularValues: d.singularValues,
                               diagnostics: d.diagnostics)
     }
 
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
     public func decompose<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)
         -> SingularValueDecomposition<Scalar>
     {

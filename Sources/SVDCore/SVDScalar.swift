@@ -7,9 +7,14 @@ import RealModule
 /// the elementary functions and `hypot` without spurious overflow; `BinaryFloatingPoint` supplies
 /// `ulpOfOne`, exact conversions and the exponent arithmetic used for exact power-of-two scaling.
 ///
-/// Generic numerical code is only fast once specialized for a concrete type; the public entry
-/// points of the core carry `@_specialize` for each conforming type so that a caller in another
-/// module gets the specialized code (see `OneSidedJacobiSVD.swift`).
+/// Generic numerical code is only fast once specialized for a concrete type, and a caller in
+/// another module cannot specialize what it cannot see. Two rules make sure it always can:
+/// - the Jacobi entry points carry `@_specialize(exported: true, …)` for each conforming type,
+///   so the compiled core contains the specialized code (see `OneSidedJacobiSVD.swift`);
+/// - every other public generic operation that loops over the data (matrix products, norms,
+///   the pseudoinverse, truncation, subspaces) is `@inlinable`, so the caller compiles its own
+///   specialized copy. Without it a 300×300 product from an exercise took 0.49 s through witness
+///   tables instead of 5.3 ms (measured, debug build as configured here).
 public protocol SVDScalar: Real, BinaryFloatingPoint, Sendable, LosslessStringConvertible {
     /// A short lowercase name used in reports and JSON: "float", "double", "float80".
     static var precisionName: String { get }

@@ -47,6 +47,7 @@ public protocol SingularValueDecomposer: Sendable {
 
 extension SingularValueDecomposer {
     /// The thin decomposition A = U·Σ·Vᵀ.
+    @inlinable
     public func decompose<Scalar: SVDScalar>(_ a: Matrix<Scalar>) throws(SVDError) -> SingularValueDecomposition<Scalar> {
         try decompose(a, vectors: .thin)
     }

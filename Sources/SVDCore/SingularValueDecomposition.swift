@@ -37,9 +37,11 @@ public struct SingularValueDecomposition<Scalar: SVDScalar>: SingularSpectrum, S
     }
 
     /// Vᵀ, whose rows are the right singular vectors (what NumPy calls `Vh`).
+    @inlinable
     public var vTransposed: Matrix<Scalar> { v.transposed }
 
     /// Σ as an m×n (full) or p×p (thin) diagonal matrix, matching the shapes of U and V.
+    @inlinable
     public var sigma: Matrix<Scalar> {
         Matrix.diagonal(singularValues, rows: u.columns, columns: v.columns)
     }
@@ -48,6 +50,7 @@ public struct SingularValueDecomposition<Scalar: SVDScalar>: SingularSpectrum, S
     public var isFull: Bool { u.columns == rows && v.columns == columns }
 
     /// U·Σ·Vᵀ, which equals A up to rounding.
+    @inlinable
     public func reconstructed() -> Matrix<Scalar> {
         truncated(rank: singularValues.count).matrix
     }

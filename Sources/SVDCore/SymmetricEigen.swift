@@ -16,8 +16,9 @@ public struct SymmetricEigendecomposition<Scalar: SVDScalar>: Sendable {
     /// Sweeps and rotations performed.
     public let diagnostics: DecompositionDiagnostics
 
-    /// Diagonalizes the symmetric matrix `s` (only its upper triangle is read... in practice the
-    /// whole matrix is rotated, so it should be symmetric).
+    /// Diagonalizes the symmetric matrix `s`. Every entry is read and rotated, so `s` must be
+    /// symmetric; for AᵀA formed in floating point it is, exactly, because each entry (i, j)
+    /// and (j, i) is the same dot product.
     ///
     /// - Throws: `SVDError` for an empty or non-finite matrix, or when 30 sweeps do not suffice.
     public init(symmetric s: Matrix<Scalar>, maxSweeps: Int = 30) throws(SVDError) {

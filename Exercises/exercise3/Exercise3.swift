@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import LabSupport
+import LeastSquaresLab
+import Plotting
+
+extension ResidualArithmetic: ExpressibleByArgument {}
+
+/// Exercise 3: implement the pseudoinverse, verify least squares.
+@main
+struct Exercise3: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exercise3",
+        abstract: "The pseudoinverse A⁺ = V·Σ⁺·Uᵀ and least squares, verified, then graded on NIST's certified data.",
+        discussion: """
+            x = A⁺b minimizes ‖Ax − b‖₂ and, among all minimizers, has the smallest ‖x‖₂. The \
+            default run shows why, in three regimes, then fits real data:
+              1. overdetermined (m > n): the residual is orthogonal to the columns of A, and the \
+            normal equations AᵀA·x = Aᵀb lose twice the digits (κ² instead of κ);
+              2. underdetermined (m < n): adding null-space vectors keeps Ax = b and lengthens x;
+              3. rank-deficient: the cut-off on small singular values, and what it saves;
+              4. NIST's Longley data, with the coefficients beside NIST's certified values and \
+            their LRE (log relative error, the number of correct significant digits).
+
+            The solver for real data: columns scaled by powers of two (exact), the one-sided \
+            Jacobi SVD, and iterative refinement of the augmented system [I A; Aᵀ 0][r; x] = [b; 0] \
+            with residuals in extended precision (double-double by default).
+
+            Data: --dataset NAME picks one of NIST's eleven sets (Norris, Pontius, NoInt1, NoInt2, \
+            Filip, Longley, Wampler1–5); --data FILE.dat reads any NIST StRD linear least-squares \
+            file (model, certified values and data read from the file); --data FILE.csv --degree d \
+            fits a polynomial of degree d to two columns x,y (an optional header names them). \
+            --all-nist grades all eleven in one table.
+
+            --json prints one object with the keys dataset, coefficients, certified (null if \
+            none), lre (null if no certified values), minLRE, residualSD; with --all-nist, \
+            {"datasets": [...]} of such objects. No plots are drawn with --json.
+
+            Plots (data and fit, residuals, singular values of the design matrix) go to plots/ \
+            (--plots-dir DIR, --no-plots); without gnuplot only their scripts are written.
+
+            Examples:
+              swift run exercise3
+              swift run exercise3 --dataset Filip
+              swift run exercise3 --all-nist
+              swift run exercise3 --data measurements.csv --degree 2 --json
+            """)
+
+    @Option(name: .customLong("data"), help: ArgumentHelp("A NIST StRD .dat file, or a .csv of x,y pairs (with --degree).", valueName: "file"))
+    var dataPath: String?
+
+    @Option(help: ArgumentHelp("A bundled NIST data set: \(ReferenceDatasets.names.joined(separator: ", ")).", valueName: "name"))
+    var dataset: String?
+
+    @Option(help: "The degree of the polynomial fitted to a CSV file (0…\(PolynomialCSV.maximumDegree)).")
+    var degree: Int?
+
+    @Flag(name: .customLong("all-nist"), help: "Grade all eleven NIST data sets in one table.")
+    var allNIST = false
+
+    @Option(help: "Arithmetic of the refinement's residuals: double, float80 (x86-64) or double-double.")
+    var residuals: ResidualArithmetic = .doubleDouble
+
+    @Flag(help: "Print one JSON object instead of the report.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Where to write the plots.", valueName: "dir"))
+    var plotsDir = "plots"
+
+    @Flag(help: "Do not draw plots.")
+    var noPlots = false
+
+    func validate() throws {
+        if dataPath != nil && dataset != nil { throw ValidationError("--data and --dataset exclude each other") }
+        if allNIST && (dataPath != nil || dataset != nil) {
+            throw ValidationError("--all-nist grades the bundled sets; it takes no --data or --dataset")
+        }
+        if let degree, !(0...PolynomialCSV.maximumDegree).contains(degree) {
+            throw ValidationError("--degree must be between 0 and \(PolynomialCSV.maximumDegree), got \(degree)")
+        }
+        if degree != nil && dataPath == nil { throw ValidationError("--degree applies to --data FILE.csv") }
+        if let dataset, ReferenceDatasets.url(named: dataset) == nil {
+            throw ValidationError("unknown data set '\(dataset)'; choose one of \(ReferenceDatasets.names.joined(separator: ", "))")
+        }
+        if !ResidualArithmetic.availableCases.contains(residuals) {
+            throw ValidationError("--residuals \(residuals.rawValue) is not available on this machine (no Float80)")
+        }
+    }
+
+    func run() throws {
+        let options = LeastSquaresExercise.Options(dataPath: dataPath, datasetName: dataset, degree: degree,
+                                                   allReferenceSets: allNIST, residuals: residuals, json: json)
+        let output = try LeastSquaresExercise.run(options)
+        print(output.text)
+        guard !json, !noPlots, !output.figures.isEmpty else { return }
+        print("")
+        let renderer = GnuplotRenderer(defaultDirectory: URL(fileURLWithPath: plotsDir, isDirectory: true))
+        for figure in output.figures {
+            do { print(try renderer.render(figure).summary) } catch {
+                printError("warning: plot \(figure.name) not drawn: \(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import SVDCore
+
+/// The truncated SVD of an image, channel by channel, and what each rank k costs and saves.
+///
+/// For each channel A (m×n, entries in [0, 1]) the full thin SVD A = U·Σ·Vᵀ is computed once by
+/// one-sided Jacobi (exact to working accuracy). The rank-k reconstruction is
+/// A_k = Σ_{i≤k} σᵢ·uᵢ·vᵢᵀ, and by the Eckart–Young–Mirsky theorem
+///
+///     ‖A − A_k‖_F = √(Σ_{i>k} σᵢ²),        ‖A − A_k‖₂ = σ_{k+1}.
+///
+/// This type does not take the theorem's word for it: it builds A_1, A_2, … by adding one
+/// rank-one term at a time (O(mn) each) and measures ‖A − A_k‖_F and the PSNR of the clipped
+/// A_k from the pixels for *every* k, so the measured curve can be laid over the predicted one.
+/// For several channels the errors are over all channels together:
+/// ‖A − A_k‖_F² = Σ_c ‖A_c − A_{c,k}‖_F².
+public struct CompressionAnalysis: Sendable {
+    /// m (image height).
+    public let rows: Int
+    /// n (image width).
+    public let columns: Int
+    /// The channel matrices (one for gray or luminance, three for RGB).
+    public let channels: [Matrix<Double>]
+    /// The SVD of each channel.
+    public let decompositions: [SingularValueDecomposition<Double>]
+    /// ‖A − A_k‖_F / ‖A‖_F measured from the pixels, for k = 0 … min(m, n).
+    public let measuredRelativeErrors: [Double]
+    /// PSNR in dB of A_k clipped to [0, 1], for k = 0 … min(m, n) (+∞ where exact).
+    public let psnrByRank: [Double]
+    /// ‖A‖_F over all channels, from the pixels.
+    public let frobeniusNorm: Double
+    /// Wall-clock time of the SVDs.
+    public let svdSeconds: Double
+
+    /// Decomposes every channel and measures the error and PSNR curves.
+    /// - Throws: `SVDError` (non-finite entries cannot come from an image; non-convergence is
+    ///   reported rather than hidden).
+    public init(channels: [Matrix<Double>]) throws {
+        precondition(!channels.isEmpty, "An image has at least one channel")
+        let m = channels[0].rows, n = channels[0].columns
+        precondition(channels.allSatisfy { $0.rows == m && $0.columns == n }, "Channels differ in size")
+        rows = m
+        columns = n
+        self.channels = channels
+        let clock = ContinuousClock()
+        let start = clock.now
+        var decompositions: [SingularValueDecomposition<Double>] = []
+        for channel in channels { decompositions.append(try OneSidedJacobi().decompose(channel, vectors: .thin)) }
+        let elapsed = clock.now - start
+        svdSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        self.decompositions = decompositions
+
+        let p = min(m, n)
+        var squaredErrors = [Double](repeating: 0, count: p + 1)
+        var squaredClippedErrors = [Double](repeating: 0, count: p + 1)
+        var total = 0.0
+        for (channel, svd) in zip(channels, decompositions) {
+            let curves = Self.errorCurves(channel, svd)
+            for k in 0...p {
+                squaredErrors[k] += curves.squared[k]
+                squaredClippedErrors[k] += curves.squaredClipped[k]
+            }
+            total += curves.squared[0]
+        }
+        frobeniusNorm = total.squareRoot()
+        let norm = frobeniusNorm
+        measuredRelativeErrors = squaredErrors.map { norm > 0 ? $0.squareRoot() / norm : 0 }
+        let count = Double(m * n * channels.count)
+        psnrByRank = squaredClippedErrors.map { PeakSignalToNoise.decibels(meanSquaredError: $0 / count) }
+    }
+
+    /// ‖A − A_k‖_F² and ‖A − clip(A_k)‖_F² for k = 0 … p, by rank-one updates of A_k.
+    private static func errorCurves(_ a: Matrix<Double>, _ svd: SingularValueDecomposition<Double>)
+        -> (squared: [Double], squaredClipped: [Double])
+    {
+        let m = a.rows, n = a.columns, p = min(m, n)
+        var squared = [Double](repeating: 0, count: p + 1)
+        var squaredClipped = [Double](repeating: 0, count: p + 1)
+        var approximation = [Double](repeating: 0, count: m * n)
+        a.elements.withUnsafeBufferPointer { original in
+            svd.u.elements.withUnsafeBufferPointer { u in
+                svd.v.elements.withUnsafeBufferPointer { v in
+                    approximation.withUnsafeMutableBufferPointer { ak in
+                        for k in 0...p {
+                            if k > 0 {
+                                // A_k = A_{k−1} + σ_k·u_k·v_kᵀ, column by column.
+                                let sigma = svd.singularValues[k - 1]
+                                let uk = u.baseAddress! + (k - 1) * m
+                                for j in 0..<n {
+                                    let factor = sigma * v[j + (k - 1) * n]
+                                    let column = ak.baseAddress! + j * m
+                                    for i in 0..<m { column[i] += factor * uk[i] }
+                                }
+                            }
+                            var plain = 0.0, clipped = 0.0
+                            for index in 0..<(m * n) {
+                                let value = ak[index]
+                                let d = original[index] - value
+                                let c = original[index] - min(max(value, 0), 1)
+                                plain += d * d
+                                clipped += c * c
+                            }
+                            squared[k] = plain
+                            squaredClipped[k] = clipped
+                        }
+                    }
+                }
+            }
+        }
+        return (squared, squaredClipped)
+    }
+
+    /// p = min(m, n), the largest rank.
+    public var maximumRank: Int { min(rows, columns) }
+
+    /// The Eckart–Young prediction √(Σ_c Σ_{i>k} σ_{c,i}²) / ‖A‖_F.
+    public func eckartYoungError(rank k: Int) -> Double {
+        guard frobeniusNorm > 0 else { return 0 }
+        let tail = decompositions.reduce(0.0) { sum, svd in
+            let t = svd.frobeniusTruncationError(rank: k)
+            return sum + t * t
+        }
+        return tail.squareRoot() / frobeniusNorm
+    }
+
+    /// Σ_c Σ_{i≤k} σ²_{c,i} / Σ_c Σ_i σ²_{c,i}: the fraction of ‖A‖_F² kept by rank k.
+    public func capturedEnergy(rank k: Int) -> Double {
+        var kept = 0.0, total = 0.0
+        for svd in decompositions {
+            for (i, sigma) in svd.singularValues.enumerated() {
+                total += sigma * sigma
+                if i < k { kept += sigma * sigma }
+            }
+        }
+        return total > 0 ? kept / total : 1
+    }
+
+    /// k·(m + n + 1): numbers stored per channel (k columns of U and of V, k singular values).
+    public func storedValues(rank k: Int) -> Int { k * (rows + columns + 1) }
+
+    /// m·n / (k·(m + n + 1)): how many times fewer numbers than the pixels of a channel.
+    public func compressionRatio(rank k: Int) -> Double {
+        Double(rows * columns) / Double(storedValues(rank: k))
+    }
+
+    /// The smallest k whose captured energy is at least `target` (0 < target ≤ 1).
+    public func smallestRank(energy target: Double) -> Int {
+        (1...maximumRank).first { capturedEnergy(rank: $0) >= target - 1e-15 } ?? maximumRank
+    }
+
+    /// The smallest k whose clipped reconstruction reaches `target` dB, or nil if none does.
+    public func smallestRank(psnr target: Double) -> Int? {
+        (1...maximumRank).first { psnrByRank[$0] >= target }
+    }
+
+    /// A_k for every channel (not clipped).
+    public func reconstruction(rank k: Int) -> [Matrix<Double>] {
+        decompositions.map { Self.rankApproximation($0, rank: k) }
+    }
+
+    /// U_k·Σ_k·V_kᵀ through the blocked product (the core's generic `*` is not specialized for
+    /// callers in other modules and is many times slower on a 512×512 image).
+    static func rankApproximation(_ svd: SingularValueDecomposition<Double>, rank k: Int) -> Matrix<Double> {
+        let m = svd.u.rows
+        var left = svd.u.leadingColumns(k)
+        for j in 0..<k {
+            let sigma = svd.singularValues[j]
+            for i in 0..<m { left.elements[i + j * m] *= sigma }
+        }
+        return blockedProduct(left, blockedTranspose(svd.v.leadingColumns(k)))
+    }
+
+    /// ‖A_c − A_{c,k}‖₂ of channel `c`, measured on the difference of the pixels and the
+    /// reconstruction by randomized subspace iteration (11 vectors, 20 power iterations, see
+    /// `RandomizedSVD`). The value is a Ritz value, never above the true norm, and converges to
+    /// it geometrically; Eckart–Young says it equals σ_{k+1}.
+    public func spectralError(rank k: Int, channel c: Int = 0) throws -> Double {
+        guard k < maximumRank else { return 0 }
+        var difference = channels[c]
+        let approximation = Self.rankApproximation(decompositions[c], rank: k)
+        for index in difference.elements.indices { difference.elements[index] -= approximation.elements[index] }
+        let estimate = try RandomizedSVD(oversampling: 10, powerIterations: 20, seed: UInt64(k)).decompose(difference, rank: 1)
+        return estimate.singularValues[0]
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import LabImages
+import LabSupport
+import SVDCore
+
+/// What `exercise2` was asked to do (already checked for ranges that do not depend on the image).
+public struct CompressionRequest: Sendable {
+    /// The image file; nil for the bundled photograph (camera.png).
+    public var imagePath: String?
+    /// The `--ranks` text, or nil for the default 1,5,20,50 (limited to min(m, n)).
+    public var ranks: String?
+    /// `--energy`: the fraction of ‖A‖_F² to keep, in (0, 1].
+    public var energyTarget: Double?
+    /// `--psnr`: the PSNR to reach, in dB.
+    public var psnrTarget: Double?
+    /// `--gray`: compress the BT.601 luminance instead of each colour channel.
+    public var gray: Bool
+
+    public init(imagePath: String? = nil, ranks: String? = nil, energyTarget: Double? = nil,
+                psnrTarget: Double? = nil, gray: Bool = false) {
+        self.imagePath = imagePath
+        self.ranks = ranks
+        self.energyTarget = energyTarget
+        self.psnrTarget = psnrTarget
+        self.gray = gray
+    }
+
+    public static let defaultRanks = [1, 5, 20, 50]
+}
+
+/// The figures of one rank k.
+public struct RankRow: Sendable, Equatable {
+    public var k: Int
+    /// ‖A − A_k‖_F / ‖A‖_F measured from the pixels.
+    public var relativeError: Double
+    /// √(Σ_{i>k} σᵢ²) / ‖A‖_F.
+    public var eckartYoungError: Double
+    /// ‖A − A_k‖₂ of the first channel, measured (see `CompressionAnalysis.spectralError`).
+    public var spectralError: Double
+    /// σ_{k+1} of the first channel (0 when k = min(m, n)).
+    public var nextSingularValue: Double
+    /// PSNR in dB after clipping to [0, 1].
+    public var psnr: Double
+    /// Σ_{i≤k} σᵢ² / Σ σᵢ².
+    public var capturedEnergy: Double
+    /// k·(m + n + 1), per channel.
+    public var storedValues: Int
+    /// m·n / (k·(m + n + 1)).
+    public var compressionRatio: Double
+}
+
+/// The result of `exercise2` on one image.
+public struct CompressionResult: Sendable {
+    /// How the image was named in the report ("camera.png (bundled)" or the path).
+    public var source: String
+    /// The file-name stem used for outputs ("camera").
+    public var stem: String
+    public var image: RasterImage
+    public var mode: ChannelMode
+    public var analysis: CompressionAnalysis
+    public var rows: [RankRow]
+    /// The target asked for and the smallest k that reaches it (nil when none does).
+    public var target: (kind: String, value: Double, rank: Int?)?
+}
+
+/// The logic of `exercise2`, separate from argument parsing so that it can be tested.
+public enum CompressionExercise {
+    /// The bundled default image.
+    public static var bundledImagePath: String? {
+        Bundle.module.url(forResource: "camera", withExtension: "png", subdirectory: "Resources")?.path
+    }
+
+    /// Reads the image, decomposes it and measures every requested rank.
+    ///
+    /// - Throws: `UserFacingError` with one line: unreadable or corrupt file, or a rank outside
+    ///   1…min(m, n).
+    public static func run(_ request: CompressionRequest) throws -> CompressionResult {
+        let path: String
+        let source: String
+        if let given = request.imagePath {
+            path = given
+            source = given
+        } else {
+            guard let bundled = bundledImagePath else { throw UserFacingError("the bundled camera.png is missing") }
+            path = bundled
+            source = "camera.png (bundled: scikit-image, CC0, Lav Varshney)"
+        }
+        let image: RasterImage
+        do { image = try RasterImage(contentsOfFile: path) } catch {
+            // Decoding errors do not name the file; reading errors do.
+            let message = "\(error)"
+            throw UserFacingError(message.contains(path) ? message : "'\(path)': \(message)")
+        }
+        let mode: ChannelMode = request.gray && image.channels == 3 ? .luminance : .perChannel
+        let p = min(image.width, image.height)
+        var ranks: [Int]
+        if let text = request.ranks {
+            ranks = try RankList.parse(text, limit: p)
+        } else {
+            ranks = CompressionRequest.defaultRanks.filter { $0 <= p }
+            if ranks.isEmpty { ranks = [1] }
+        }
+        let analysis = try CompressionAnalysis(channels: image.channelMatrices(mode))
+
+        var target: (kind: String, value: Double, rank: Int?)? = nil
+        if let energy = request.energyTarget {
+            target = ("energy", energy, analysis.smallestRank(energy: energy))
+        } else if let psnr = request.psnrTarget {
+            target = ("psnr", psnr, analysis.smallestRank(psnr: psnr))
+        }
+        if let k = target?.rank, !ranks.contains(k) { ranks = (ranks + [k]).sorted() }
+
+        var rows: [RankRow] = []
+        for k in ranks {
+            let first = analysis.decompositions[0]
+            rows.append(RankRow(
+                k: k, relativeError: analysis.measuredRelativeErrors[k],
+                eckartYoungError: analysis.eckartYoungError(rank: k),
+                spectralError: try analysis.spectralError(rank: k),
+                nextSingularValue: first.spectralTruncationError(rank: k),
+                psnr: analysis.psnrByRank[k], capturedEnergy: analysis.capturedEnergy(rank: k),
+                storedValues: analysis.storedValues(rank: k), compressionRatio: analysis.compressionRatio(rank: k)))
+        }
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let stem = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
+        return CompressionResult(source: source, stem: stem.isEmpty ? "image" : stem, image: image, mode: mode,
+                                 analysis: analysis, rows: rows, target: target)
+    }
+
+    /// Writes the reconstruction A_k of every reported rank as `<directory>/exercise2-<stem>-k<k>.png`
+    /// (clipped to [0, 1], 8 bits), each atomically. Refuses to write over the input image.
+    ///
+    /// - Returns: the paths written.
+    public static func writeReconstructions(_ result: CompressionResult, inputPath: String?, directory: String) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let input = inputPath.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path }
+        var written: [String] = []
+        for row in result.rows {
+            let url = URL(fileURLWithPath: directory).appendingPathComponent("exercise2-\(result.stem)-k\(row.k).png")
+            if url.resolvingSymlinksInPath().standardizedFileURL.path == input {
+                throw UserFacingError("refusing to overwrite the input image '\(inputPath!)' with a reconstruction; choose another --plots-dir")
+            }
+            do {
+                let image = try RasterImage(channelMatrices: result.analysis.reconstruction(rank: row.k))
+                try image.write(toFile: url.path, format: .png)
+            } catch {
+                throw UserFacingError("\(error)")
+            }
+            written.append(url.path)
+        }
+        return written
+    }
+}

@@ -1,0 +1,72 @@
+import Plotting
+import SVDCore
+
+extension CompressionResult {
+    /// The figures: original and reconstructions side by side, the spectrum, the captured energy
+    /// and the error against k with the Eckart–Young curve.
+    public var figures: [Figure] {
+        let a = analysis
+        let colour = a.channels.count > 1
+        var panels = [Panel(title: "original", series: [.picture(gray(a.channels))])]
+        for row in rows {
+            panels.append(Panel(title: "k = \(row.k), PSNR \(String(format: "%.1f", row.psnr)) dB",
+                                series: [.picture(gray(a.reconstruction(rank: row.k)))]))
+        }
+        let columns = min(3, panels.count)
+        let gridRows = (panels.count + columns - 1) / columns
+        let grid = Figure(name: "exercise2-\(stem)-reconstructions",
+                          title: "Rank-k reconstructions of \(stem)" + (colour ? " (shown as luminance; colour PNGs alongside)" : ""),
+                          rows: gridRows, columns: columns, panels: panels)
+
+        let channelNames = colour ? ["red", "green", "blue"] : ["σ_i"]
+        let colours = colour ? ["red", "dark-green", "blue"] : [nil]
+        let spectrum = Figure(name: "exercise2-\(stem)-spectrum", panel: Panel(
+            title: "Singular values of \(stem) (\(a.rows)×\(a.columns))", x: Axis("i"), y: .log("σ_i"),
+            series: a.decompositions.enumerated().map { c, svd in
+                .line(svd.singularValues.map { max($0, .leastNormalMagnitude) }, title: channelNames[c], color: colours[c])
+            }))
+
+        let ks = (1...a.maximumRank).map(Double.init)
+        let energy = Figure(name: "exercise2-\(stem)-energy", panel: Panel(
+            title: "Captured energy Σ_{i≤k}σ_i^2 / Σσ_i^2", x: Axis("rank k"), y: Axis("captured energy", range: 0...1),
+            key: .bottomRight,
+            series: [.line(ks, (1...a.maximumRank).map { a.capturedEnergy(rank: $0) }, title: "energy")]
+                + rows.map { .points([Double($0.k)], [$0.capturedEnergy], title: "k = \($0.k)") }))
+
+        let error = Figure(name: "exercise2-\(stem)-error", panel: Panel(
+            title: "Relative error ‖A − A_k‖_F / ‖A‖_F", x: Axis("rank k"), y: .log("relative error"),
+            series: [
+                .line(ks, (1...a.maximumRank).map { a.eckartYoungError(rank: $0) }, title: "Eckart–Young √(Σ_{i>k}σ_i^2)/‖A‖_F"),
+                .points(rows.map { Double($0.k) }, rows.map(\.relativeError), title: "measured from the pixels"),
+            ]))
+        return [grid, spectrum, energy, error]
+    }
+}
+
+/// The picture to show for a set of channel matrices: the matrix itself for gray, the BT.601
+/// luminance of the clipped channels for colour; as rows, values in [0, 1].
+///
+/// The figure's data is written into its gnuplot script as text, so large images are reduced
+/// by averaging f×f blocks until neither side exceeds `pictureSide` (a panel of the grid is
+/// about that many pixels high anyway) and values are rounded to 3 decimals (finer than the
+/// 1/255 steps of an 8-bit image): the script of six 512×512 panels shrinks from 30 MB to 2 MB.
+private func gray(_ channels: [Matrix<Double>]) -> [[Double]] {
+    let m = channels[0].rows, n = channels[0].columns
+    func value(_ i: Int, _ j: Int) -> Double {
+        func clipped(_ c: Int) -> Double { min(max(channels[c].elements[i + j * m], 0), 1) }
+        return channels.count == 3 ? 0.299 * clipped(0) + 0.587 * clipped(1) + 0.114 * clipped(2) : clipped(0)
+    }
+    let f = (max(m, n) + pictureSide - 1) / pictureSide
+    return stride(from: 0, to: m, by: f).map { i0 in
+        stride(from: 0, to: n, by: f).map { j0 in
+            var sum = 0.0, count = 0
+            for i in i0..<min(i0 + f, m) {
+                for j in j0..<min(j0 + f, n) { sum += value(i, j); count += 1 }
+            }
+            return (sum / Double(count) * 1000).rounded() / 1000
+        }
+    }
+}
+
+/// The largest side of a picture in a figure (see `gray`).
+let pictureSide = 256

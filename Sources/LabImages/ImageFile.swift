@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whole-file reading and atomic writing, on plain POSIX calls.
+enum ImageFile {
+    /// Files larger than this are refused rather than read into memory (1 GiB).
+    static let maxFileSize = 1 << 30
+
+    /// All bytes of the file at `path`, read to its end (so pipes and devices work too).
+    /// - Throws: `.unreadableFile` if it cannot be opened or read, or is larger than
+    ///   `maxFileSize`; `.emptyFile` if it holds no bytes.
+    static func read(path: String) throws(ImageError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadableFile(path: path, reason: errorMessage()) }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            throw .unreadableFile(path: path, reason: "is a directory")
+        }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadableFile(path: path, reason: errorMessage())
+            }
+            if n == 0 { break }
+            guard bytes.count + n <= maxFileSize else {
+                throw .unreadableFile(path: path, reason: "larger than \(maxFileSize >> 20) MiB")
+            }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        guard !bytes.isEmpty else { throw .emptyFile(path: path) }
+        return bytes
+    }
+
+    /// Replaces the file at `path` by `bytes` atomically: the bytes go to a new temporary file
+    /// in the same directory, which is flushed to disk and then renamed over `path`. Readers see
+    /// the old file or the new one, never a partial one; on failure the old file is untouched
+    /// and the temporary file removed. The new file gets the default permissions (0666 less the
+    /// umask), not those of the file it replaces.
+    static func writeAtomically(_ bytes: [UInt8], path: String) throws(ImageError) {
+        guard !path.isEmpty, !path.hasSuffix("/") else {
+            throw .unwritableFile(path: path, reason: "not a file name")
+        }
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let temporary = "\(directory).\(name).\(suffix).tmp"
+
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { throw .unwritableFile(path: path, reason: errorMessage()) }
+        var failure: String? = nil
+        var written = 0
+        while written < bytes.count && failure == nil {
+            let n = bytes.withUnsafeBytes { buffer in
+                write(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+            }
+            if n < 0 {
+                if errno != EINTR { failure = errorMessage() }
+            } else {
+                written += n
+            }
+        }
+        if failure == nil && fsync(fd) != 0 { failure = errorMessage() }
+        if close(fd) != 0 && failure == nil { failure = errorMessage() }
+        if failure == nil && rename(temporary, path) != 0 { failure = errorMessage() }
+        if let failure {
+            unlink(temporary)
+            throw .unwritableFile(path: path, reason: failure)
+        }
+    }
+
+    private static func errorMessage() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+/// `read(2)`, named apart from `ImageFile.read(path:)`.
+private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}
+
+extension RasterImage {
+    /// Reads a PNG, PGM or PPM file, recognised by its signature (the extension is ignored).
+    /// - Throws: `ImageError`: `.unreadableFile`, `.emptyFile`, `.unrecognizedSignature`, or
+    ///   whatever the decoder reports.
+    public init(contentsOfFile path: String, alpha: AlphaHandling = .compositeOverWhite) throws(ImageError) {
+        try self.init(decoding: ImageFile.read(path: path), alpha: alpha)
+    }
+
+    /// Writes the image to `path` in `format` (PNG, or P5/P6 for `.netpbm`), atomically: an
+    /// existing file is replaced only once the new one is completely written.
+    /// - Throws: `ImageError.unwritableFile`.
+    public func write(toFile path: String, format: ImageFormat) throws(ImageError) {
+        try ImageFile.writeAtomically(encoded(as: format), path: path)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Why a data file could not be used. Each case reads as one line naming the file and, where
+/// there is one, the line.
+public enum DataFileError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
+    /// The file does not exist, is a directory, or cannot be read as text.
+    case unreadable(file: String, reason: String)
+    /// An StRD file lacks a section it must have (`what` names it).
+    case missingSection(file: String, what: String)
+    /// The model line cannot be understood.
+    case unsupportedModel(file: String, reason: String)
+    /// A row has a different number of fields than the header or the first row.
+    case raggedRow(file: String, line: Int, expected: Int, found: Int)
+    /// A field that must be a number is not a finite decimal number.
+    case notANumber(file: String, line: Int, field: Int, text: String)
+    /// Fewer observations than parameters: the fit is not determined.
+    case tooFewObservations(file: String, observations: Int, parameters: Int)
+    /// No data rows at all.
+    case noData(file: String)
+
+    public var description: String {
+        switch self {
+        case let .unreadable(file, reason):
+            return "cannot read '\(file)': \(reason)"
+        case let .missingSection(file, what):
+            return "\(file): not a NIST StRD linear least-squares file: \(what)"
+        case let .unsupportedModel(file, reason):
+            return "\(file): cannot use the model: \(reason)"
+        case let .raggedRow(file, line, expected, found):
+            return "\(file), line \(line): \(found) fields, expected \(expected) like the lines before"
+        case let .notANumber(file, line, field, text):
+            return "\(file), line \(line), field \(field): '\(text)' is not a finite decimal number"
+        case let .tooFewObservations(file, observations, parameters):
+            return "\(file): \(observations) observation\(observations == 1 ? "" : "s") cannot determine "
+                + "\(parameters) parameters (need at least \(parameters))"
+        case let .noData(file):
+            return "\(file): no data rows"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}
+
+/// Reads a text file, reporting problems as ``DataFileError/unreadable(file:reason:)``.
+func readDataFile(_ path: String) throws(DataFileError) -> String {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw .unreadable(file: path, reason: "no such file")
+    }
+    guard !isDirectory.boolValue else { throw .unreadable(file: path, reason: "it is a directory") }
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw .unreadable(file: path, reason: "permission denied or unreadable")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+        throw .unreadable(file: path, reason: "not UTF-8 text")
+    }
+    return text
+}
+
+/// The lines of a text, with Windows (CRLF) and old Mac (CR) line ends accepted.
+func textLines(_ text: String) -> [Substring] {
+    // A String treats "\r\n" as one Character, so splitting on Character.isNewline handles all three.
+    text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+}
+
+/// The whitespace-separated fields of a line.
+func fields(_ line: Substring) -> [Substring] {
+    line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+}

@@ -1,0 +1,140 @@
+import Foundation
+import LabSupport
+import SVDCore
+
+/// A fitted data set with everything the report shows: the fit, its grading against NIST's
+/// certified values, and what each lever of the solver contributes.
+public struct GradedFit: Sendable {
+    public let data: RegressionData
+    public let fit: LeastSquaresFit
+    /// LRE per coefficient, or `nil` without certified values.
+    public let lre: [Double]?
+    /// The minimum LRE of each solver variant, in order: plain A⁺b, scaled A⁺b, and refinement
+    /// with residuals in each ``ResidualArithmetic`` (empty without certified values).
+    public let leverComparison: [(name: String, minimumLRE: Double)]
+
+    /// Fits `data` with residuals in `arithmetic` and grades the result.
+    public init(_ data: RegressionData, residuals arithmetic: ResidualArithmetic = .doubleDouble) throws(SVDError) {
+        let solver = RefinedLeastSquares()
+        let fit = try solver.fit(data, residuals: arithmetic)
+        self.data = data
+        self.fit = fit
+        guard let certified = data.certified else {
+            lre = nil
+            leverComparison = []
+            return
+        }
+        let grade = { (x: [Double]) in LogRelativeError.of(x, certified: certified).min() ?? 0 }
+        lre = LogRelativeError.of(fit.coefficients, certified: certified)
+        var comparison = fit.stages.prefix(2).map { ($0.name, grade($0.coefficients)) }
+        for variant in ResidualArithmetic.availableCases {
+            let refined = variant == arithmetic ? fit : try solver.fit(data, residuals: variant)
+            if refined.stages.count > 2, let last = refined.stages.last {
+                comparison.append((last.name, grade(last.coefficients)))
+            }
+        }
+        leverComparison = comparison
+    }
+
+    /// The minimum LRE over the coefficients (NIST's grade), or `nil` without certified values.
+    public var minimumLRE: Double? { lre?.min() }
+
+    /// The residual SD's own LRE against the certified one.
+    public var residualSDLRE: Double? {
+        guard let certified = data.certified, let sd = fit.residualStandardDeviation else { return nil }
+        return LogRelativeError.of(sd, certified: certified.residualStandardDeviation)
+    }
+
+    // MARK: - Text
+
+    /// The report for a terminal.
+    public var text: String {
+        func e(_ x: Double, _ digits: Int) -> String { Format.scientific(x, digits) }
+        let m = data.observationCount, n = data.model.parameterCount
+        var out: [String] = []
+        let source = data.certified == nil ? "Data" : "NIST StRD"
+        out.append("━━ \(source): \(data.name) — \(m) observations, \(n) parameter\(n == 1 ? "" : "s")")
+        out.append("Model: \(data.model.equation)")
+        out.append("""
+            Design matrix X (\(m)×\(n)): σ₁ = \(e(fit.designSingularValues.first ?? 0, 3)), \
+            σₙ = \(e(fit.designSingularValues.last ?? 0, 3)), κ₂(X) = \(e(fit.conditionNumber, 3)).
+            Columns scaled exactly by 2^−k (k = \(fit.columnScaleExponents.map(String.init).joined(separator: ", "))): \
+            κ₂(X·D) = \(e(fit.scaledConditionNumber, 3)), the conditioning the solver faces.
+            Singular values of X:   \(fit.designSingularValues.map { e($0, 2) }.joined(separator: " "))
+            Singular values of X·D: \(fit.scaledSingularValues.map { e($0, 2) }.joined(separator: " "))
+            """)
+        if fit.rank < n {
+            out.append("⚠ X·D has numerical rank \(fit.rank) < \(n): the fit is not unique; shown is the minimum-norm "
+                       + "solution with the default cut-off, without refinement.")
+        }
+
+        if let certified = data.certified, let lre {
+            var table = TextTable(headers: ["parameter", "estimate", "certified (NIST)", "LRE"])
+            for j in 0..<n {
+                table.append([data.model.parameterNames[j], Format.significant(fit.coefficients[j], 15),
+                              Format.significant(certified.coefficients[j], 15), Format.fixed(lre[j], 2)])
+            }
+            out.append("")
+            out.append(table.rendered())
+            let goal = ReferenceDatasets.accuracyGoals[data.name].map { ", goal ≥ \(Format.fixed($0, 1))" } ?? ""
+            out.append("  minimum LRE \(Format.fixed(minimumLRE ?? 0, 2)) correct digits\(goal)")
+            out.append("  LRE = −log₁₀(|estimate − certified| / |certified|): correct significant digits, capped at the "
+                       + "\(certified.significantDigits.max() ?? 15) digits NIST certifies, floored at 0.")
+        } else {
+            var table = TextTable(headers: ["parameter", "estimate"])
+            for j in 0..<n { table.append([data.model.parameterNames[j], Format.significant(fit.coefficients[j], 15)]) }
+            out.append("")
+            out.append(table.rendered())
+        }
+
+        if let sd = fit.residualStandardDeviation {
+            var line = "Residual standard deviation √(‖r‖²/(m − n)) = \(Format.significant(sd, 15))"
+            if let certified = data.certified, let sdLRE = residualSDLRE {
+                line += " (certified \(Format.significant(certified.residualStandardDeviation, 15)), LRE \(Format.fixed(sdLRE, 2)))"
+            }
+            out.append(line)
+        } else {
+            out.append("Residual standard deviation: undefined (m = n, no degrees of freedom)")
+        }
+
+        if !leverComparison.isEmpty {
+            out.append("")
+            out.append("What each lever contributes (minimum LRE over the coefficients):")
+            var levers = TextTable(headers: ["solver", "min LRE"])
+            for (name, value) in leverComparison { levers.append([name, Format.fixed(value, 2)]) }
+            out.append(levers.rendered())
+        }
+        if !fit.refinementCorrections.isEmpty {
+            out.append("Refinement (residuals in \(fit.arithmeticName)): \(fit.refinementCorrections.count) step"
+                       + "\(fit.refinementCorrections.count == 1 ? "" : "s"), relative corrections "
+                       + fit.refinementCorrections.map { e($0, 1) }.joined(separator: ", "))
+        }
+        return out.joined(separator: "\n")
+    }
+
+    // MARK: - JSON
+
+    /// The `--json` object: `dataset`, `coefficients`, `certified` (null if none), `lre` (null if
+    /// no certified values), `minLRE`, `residualSD` (null when m = n).
+    public var json: JSON {
+        .object([
+            ("dataset", .string(data.name)),
+            ("coefficients", .numbers(fit.coefficients)),
+            ("certified", data.certified.map { .numbers($0.coefficients) } ?? .null),
+            ("lre", lre.map { .numbers($0) } ?? .null),
+            ("minLRE", minimumLRE.map { .number($0) } ?? .null),
+            ("residualSD", fit.residualStandardDeviation.map { .number($0) } ?? .null),
+        ])
+    }
+}
+
+extension ResidualArithmetic {
+    /// The arithmetics this platform has (no `Float80` on arm64).
+    public static var availableCases: [ResidualArithmetic] {
+        #if arch(x86_64) || arch(i386)
+        return allCases
+        #else
+        return allCases.filter { $0 != .float80 }
+        #endif
+    }
+}

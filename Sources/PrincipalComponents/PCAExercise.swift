@@ -1,0 +1,72 @@
+import LabSupport
+import Plotting
+import SVDCore
+
+/// Exercise 1 from options to results: what `swift run exercise1` does, minus printing and
+/// drawing, so that tests can run it end to end.
+public struct PCAExercise: Sendable {
+    /// The command-line options.
+    public struct Options: Sendable {
+        /// A CSV file, or `nil` for the built-in iris data.
+        public var dataPath: String?
+        /// The class column, or `nil` (`species` for iris).
+        public var labelColumn: String?
+        /// Scale the centred columns to unit variance.
+        public var standardize: Bool
+        /// k, the number of components kept.
+        public var components: Int
+
+        public init(dataPath: String? = nil, labelColumn: String? = nil, standardize: Bool = false,
+                    components: Int = 2) {
+            self.dataPath = dataPath
+            self.labelColumn = labelColumn
+            self.standardize = standardize
+            self.components = components
+        }
+    }
+
+    public let table: DataTable
+    public let analysis: PrincipalComponentAnalysis
+    public let consistency: PCAConsistency
+    /// The stem of the figures' file names: "iris" or the data file's name.
+    public let stem: String
+
+    /// Reads the data and computes everything.
+    ///
+    /// - Throws: `UserFacingError` with a one-line message (file, line and column for CSV
+    ///   problems).
+    public init(_ options: Options) throws {
+        if let path = options.dataPath {
+            let text = try readTextFile(path)
+            do {
+                table = try CSVTableReader.read(text, source: path, labelColumn: options.labelColumn)
+            } catch {
+                throw UserFacingError("\(path): \(error)")
+            }
+        } else {
+            table = try Iris.table(labelColumn: options.labelColumn ?? Iris.labelColumn)
+        }
+        do {
+            analysis = try PrincipalComponentAnalysis(data: table.values, standardize: options.standardize,
+                                                      components: options.components,
+                                                      variableNames: table.variableNames)
+            consistency = try PCAConsistency(analysis)
+        } catch let error as PCAError {
+            throw UserFacingError("\(options.dataPath ?? "iris"): \(error)")
+        } catch {
+            throw UserFacingError("\(options.dataPath ?? "iris"): the covariance eigensolver failed: \(error)")
+        }
+        stem = PCAFigures.datasetStem(forPath: options.dataPath)
+    }
+
+    /// The text report.
+    public var report: String {
+        PCAReport(table: table, analysis: analysis, consistency: consistency).text
+    }
+
+    /// The `--json` object.
+    public var json: JSON { analysis.json }
+
+    /// The scree, score and loading figures.
+    public var figures: [Figure] { PCAFigures.figures(table: table, analysis: analysis, stem: stem) }
+}

@@ -1,0 +1,109 @@
+import Testing
+@testable import LabImages
+
+/// Fuzz-style robustness: malformed input must produce an `ImageError` (or, where the damage
+/// happens to leave a valid file, an image) — never a crash. The decoders' typed `throws`
+/// guarantees that whatever is thrown is an `ImageError`; these tests make sure nothing traps.
+/// All inputs are small and seeded, so the whole file runs in well under a few seconds.
+extension ImageCodecTests {
+    /// Decodes, returning whether it succeeded; a trap would end the test run.
+    @discardableResult
+    private func survives(_ bytes: [UInt8]) -> Bool {
+        (try? RasterImage(decoding: bytes)) != nil
+    }
+
+    private func smallInputs() throws -> [(String, [UInt8])] {
+        let rgb = try randomImage(width: 7, height: 3, channels: 3, seed: 42)
+        let gray = try randomImage(width: 5, height: 2, channels: 1, seed: 43)
+        let ascii = "P2\n# c\n3 2\n255\n0 10 200\n30 40 255\n"
+        return [
+            ("PNG", try PNG.encode(rgb, filter: .cycling)),
+            ("Adam7 PNG", bytes(hex: pngFixtures.first { $0.name.hasPrefix("Adam7 RGB") }?.pngHex ?? "")),
+            ("palette PNG", bytes(hex: pngFixtures.first { $0.name.hasPrefix("palette 8-bit") }?.pngHex ?? "")),
+            ("P5", Netpbm.encode(gray)),
+            ("P6", Netpbm.encode(rgb)),
+            ("P2", Array(ascii.utf8)),
+        ]
+    }
+
+    @Test("random bytes, with and without a valid signature, never crash")
+    func randomBytes() {
+        var rng = SplitMix64(seed: 2024)
+        let heads: [[UInt8]] = [[], PNG.signature, Array("P5 ".utf8), Array("P6\n".utf8), Array("P2 ".utf8),
+                                Array("P3 3 2 255 ".utf8), Array("P5 4 4 255\n".utf8)]
+        for i in 0..<3000 {
+            let count = Int.random(in: 0...200, using: &rng)
+            let tail = (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            survives(heads[i % heads.count] + tail)
+        }
+    }
+
+    @Test("every truncation of a valid file fails cleanly")
+    func truncations() throws {
+        for (name, whole) in try smallInputs() {
+            #expect(survives(whole), "\(name) must decode when whole")
+            for length in 0..<whole.count {
+                let decoded = survives(Array(whole.prefix(length)))
+                // A PNG needs its IEND chunk and a binary netpbm its whole raster; an ASCII raster
+                // cut inside its last number can still parse.
+                if name != "P2" {
+                    #expect(!decoded, "\(name) cut to \(length) of \(whole.count) bytes decoded")
+                }
+            }
+        }
+    }
+
+    @Test("every single-byte corruption fails cleanly or decodes")
+    func singleByteCorruptions() throws {
+        for (name, whole) in try smallInputs() {
+            var rejected = 0
+            for position in whole.indices {
+                for flip: UInt8 in [0x01, 0x80, 0xFF] {
+                    var damaged = whole
+                    damaged[position] ^= flip
+                    if !survives(damaged) { rejected += 1 }
+                }
+            }
+            if name.hasSuffix("PNG") {
+                // Past the signature every byte is covered by a CRC or is a length that breaks the
+                // chunk structure; only the bytes after IEND could change unnoticed, and there are none.
+                #expect(rejected == 3 * whole.count, "\(name): some corruption went unnoticed")
+            }
+        }
+    }
+
+    @Test("corruptions behind a valid CRC reach the header, zlib and filter checks without crashing")
+    func corruptionsWithValidCRC() throws {
+        var rng = SplitMix64(seed: 7)
+        let png = try PNG.encode(try randomImage(width: 6, height: 5, channels: 3, seed: 8), filter: .cycling)
+        let palette = bytes(hex: pngFixtures.first { $0.name.hasPrefix("palette 2-bit") }?.pngHex ?? "")
+        let interlaced = bytes(hex: pngFixtures.first { $0.name.hasPrefix("Adam7 gray 1-bit") }?.pngHex ?? "")
+        let wide = bytes(hex: pngFixtures.first { $0.name.hasPrefix("RGBA 16-bit") }?.pngHex ?? "")
+        for base in [png, palette, interlaced, wide] {
+            let chunks = chunkRanges(base)
+            for _ in 0..<1500 {
+                guard let (typeRange, dataRange) = chunks.randomElement(using: &rng), !dataRange.isEmpty else { continue }
+                var damaged = base
+                let hits = Int.random(in: 1...3, using: &rng)
+                for _ in 0..<hits {
+                    damaged[Int.random(in: dataRange, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+                }
+                let crc = CRC32.checksum(damaged[typeRange.lowerBound..<dataRange.upperBound])
+                damaged.replaceSubrange(dataRange.upperBound..<(dataRange.upperBound + 4), with: bigEndianBytes(crc))
+                survives(damaged)
+            }
+        }
+    }
+
+    /// (type bytes, data bytes) of each chunk of a well-formed PNG.
+    private func chunkRanges(_ png: [UInt8]) -> [(Range<Int>, Range<Int>)] {
+        var ranges: [(Range<Int>, Range<Int>)] = []
+        var position = 8
+        while position + 12 <= png.count {
+            let length = Int(readBigEndian32(png[...], at: position))
+            ranges.append(((position + 4)..<(position + 8), (position + 8)..<(position + 8 + length)))
+            position += 12 + length
+        }
+        return ranges
+    }
+}
