@@ -3,7 +3,8 @@
 import PackageDescription
 
 /// Optional: `SVDLAB_NATIVE=1 swift build -c release` compiles the root package for the host CPU
-/// (AVX2/FMA instead of baseline SSE2), which makes the Jacobi kernel 2–3× faster. Off by default,
+/// (AVX2/AVX-512 instead of baseline SSE2), which makes the Jacobi SVD about 1.3–1.8× faster
+/// (Benchmarks/RESULTS.md). Off by default,
 /// so that a plain `swift build` produces a binary that runs on any x86-64 or arm64 machine.
 /// SwiftPM allows `unsafeFlags` in a root package only, which is what this is.
 /// It also defines `SVDLAB_NATIVE`, so that a benchmark can say which build it measured.

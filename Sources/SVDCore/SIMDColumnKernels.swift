@@ -12,8 +12,9 @@
 /// `Float80` has no vector unit; it uses the plain loops of `ColumnKernels.swift`, which are also
 /// the textbook statement of what every kernel here computes.
 ///
-/// Measured gain (500×500 Gaussian, values only, release build, baseline x86-64, CPU time, on a
-/// loaded machine): ….
+/// Measured gain over the same loops written with swift-numerics' `Relaxed.multiplyAdd` (which
+/// vectorized the plain dot product but not the fused loop, 70% of the time): 500×500 Gaussian,
+/// values only, 485 → 350 ms (release build, baseline x86-64, CPU time, loaded machine).
 
 /// Eight-wide chunks. (16 would fill two AVX-512 registers per column; measured no faster.)
 private typealias Chunk<T: SIMDScalar> = SIMD8<T>
