@@ -3,7 +3,7 @@
 import PackageDescription
 
 /// Optional: `SVDLAB_NATIVE=1 swift build -c release` compiles the root package for the host CPU
-/// (AVX2/AVX-512 instead of baseline SSE2), which makes the Jacobi SVD about 1.3–1.8× faster
+/// (AVX2/AVX-512 instead of baseline SSE2), which makes the Jacobi SVD 1.1–2.0× faster
 /// (Benchmarks/RESULTS.md). Off by default,
 /// so that a plain `swift build` produces a binary that runs on any x86-64 or arm64 machine.
 /// SwiftPM allows `unsafeFlags` in a root package only, which is what this is.
