@@ -3,11 +3,14 @@
 import PackageDescription
 
 /// Optional: `SVDLAB_NATIVE=1 swift build -c release` compiles the root package for the host CPU
-/// (AVX2/FMA instead of baseline SSE2), which makes the Jacobi kernel 2–3× faster. Off by default,
+/// (AVX2/AVX-512 instead of baseline SSE2), which makes the Jacobi SVD 1.1–2.0× faster
+/// (Benchmarks/RESULTS.md). Off by default,
 /// so that a plain `swift build` produces a binary that runs on any x86-64 or arm64 machine.
 /// SwiftPM allows `unsafeFlags` in a root package only, which is what this is.
+/// It also defines `SVDLAB_NATIVE`, so that a benchmark can say which build it measured.
 let nativeFlags: [SwiftSetting] =
-    Context.environment["SVDLAB_NATIVE"] == "1" ? [.unsafeFlags(["-target-cpu", "native"])] : []
+    Context.environment["SVDLAB_NATIVE"] == "1"
+    ? [.unsafeFlags(["-target-cpu", "native"]), .define("SVDLAB_NATIVE")] : []
 
 /// Every target is optimized, debug builds included. Students type `swift run exercise3`, which
 /// is a debug build, and unoptimized generic numerics are 50–100× slower: a 200×200 SVD takes
@@ -31,6 +34,7 @@ let package = Package(
         .library(name: "Plotting", targets: ["Plotting"]),
         .library(name: "LabImages", targets: ["LabImages"]),
         .executable(name: "svd", targets: ["svd"]),
+        .executable(name: "svd-benchmark", targets: ["svd-benchmark"]),
         .executable(name: "exercise0", targets: ["exercise0"]),
         .executable(name: "exercise1", targets: ["exercise1"]),
         .executable(name: "exercise3", targets: ["exercise3"]),
@@ -61,6 +65,15 @@ let package = Package(
                 "SVDCore", "LabSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings),
+        // Times the core against LAPACK (Benchmarks/RESULTS.md); run it in release mode.
+        .executableTarget(
+            name: "svd-benchmark",
+            dependencies: [
+                "SVDCore", "LabSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/svd-benchmark",
             swiftSettings: swiftSettings),
         // `svd-grade`: the score table and JUnit XML behind Scripts/grade.sh.
         .executableTarget(

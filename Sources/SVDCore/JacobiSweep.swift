@@ -1,0 +1,119 @@
+/// One sweep of one-sided Jacobi: every pair of columns (p, q), p < q, visited once, each pair
+/// rotated to orthogonality unless it already is to working accuracy.
+///
+/// The textbook sweep (`ReferenceJacobi`) visits the pairs row by row: (0,1), (0,2), …, (0,n−1),
+/// (1,2), …. This one visits the same pairs, with the same de Rijk pivoting, in an order that is
+/// kinder to the cache, and adds one fusion. Each trick, with the figure it bought:
+///
+/// - **Blocks of columns.** The columns are split into blocks of b. For each block I, first the
+///   pairs inside I, then, for every later block J, all pairs (p ∈ I, q ∈ J). While a pair of
+///   blocks is being worked on, its 2b columns stay in the L2 cache, so the matrix streams from
+///   memory n/b times per sweep instead of n times. A block-cyclic order is as convergent as the
+///   row-cyclic one (it is the order of LAPACK's `dgesvj`); the number of sweeps barely changes.
+/// - **Fused rotation and dot product.** Within a row p of pairs, γ for the next pair (p, q + 1) is
+///   accumulated while the rotation of (p, q) writes the new column p (`applyReturningDot`).
+/// - **Updated norms.** A rotation changes ‖g_p‖² and ‖g_q‖² by exactly ∓t·γ, so the norms are
+///   updated instead of recomputed; they are recomputed from the columns at the start of every
+///   sweep, so that rounding cannot accumulate across sweeps.
+struct JacobiSweep<Scalar: SVDScalar> {
+    /// The m×n matrix whose columns are orthogonalized, column-major.
+    let g: UnsafeMutablePointer<Scalar>
+    let rows: Int
+    let columns: Int
+    /// The n×n accumulated rotations, column-major, or nil when V is not wanted.
+    let v: UnsafeMutablePointer<Scalar>?
+    /// Pairs with |cos ∠(g_p, g_q)| ≤ tolerance are left alone.
+    let tolerance: Scalar
+
+    /// What the sweep did.
+    struct Outcome {
+        var rotations = 0
+        /// The largest |cos ∠(g_p, g_q)| met, before rotation.
+        var largestCosine: Scalar = 0
+    }
+
+    /// Columns per block: as many as keep two blocks of G (and of V) within a cache budget of
+    /// 256 KiB, a quarter of a typical L2, between 8 and 64. Measured with a 1 MiB cache model
+    /// (valgrind's cachegrind) on a 500×500 sweep: b = 8 instead of 1 (the row-cyclic order) cut
+    /// the cache misses from 119 to 24 million. In time (release, `-target-cpu native`, CPU time,
+    /// single runs on a shared machine): 500×500 values 316 → 263 ms, vectors 448 → 373 ms;
+    /// 1000×1000 values 2141 → 2114 ms, vectors 3318 → 3098 ms. The baseline x86-64 build is
+    /// bound by arithmetic rather than memory and gains little.
+    var blockSize: Int {
+        let bytesPerColumn = (rows + (v == nil ? 0 : columns)) * MemoryLayout<Scalar>.stride
+        return min(64, max(8, (256 * 1024) / (2 * bytesPerColumn)))
+    }
+
+    /// Performs the sweep and reports what it did.
+    func run() -> Outcome {
+        var state = State(squaredNorms: (0..<columns).map { sumOfSquares(column($0), count: rows) })
+        let b = blockSize
+        var blockStart = 0
+        while blockStart < columns - 1 {
+            let blockEnd = min(blockStart + b, columns)
+            // Pairs inside the block, with de Rijk pivoting: before row p is worked on, the longest
+            // of the columns p…n−1 is swapped into position p.
+            for p in blockStart..<min(blockEnd, columns - 1) {
+                pivot(p, &state)
+                // A zero column is orthogonal to everything, and de Rijk pivoting moves zero
+                // columns last: once column p is zero, so are all the remaining ones.
+                if state.squaredNorms[p] == 0 { return state.outcome }
+                orthogonalize(p, against: (p + 1)..<blockEnd, &state)
+            }
+            // Pairs between this block and each later block.
+            for laterStart in stride(from: blockEnd, to: columns, by: b) {
+                let later = laterStart..<min(laterStart + b, columns)
+                for p in blockStart..<blockEnd {
+                    orthogonalize(p, against: later, &state)
+                }
+            }
+            blockStart = blockEnd
+        }
+        return state.outcome
+    }
+
+    /// The mutable bookkeeping of a sweep.
+    private struct State {
+        var squaredNorms: [Scalar]
+        var outcome = Outcome()
+    }
+
+    private func column(_ j: Int) -> UnsafeMutablePointer<Scalar> { g + j * rows }
+
+    /// de Rijk pivoting: moves the longest of the columns p…n−1 to position p.
+    private func pivot(_ p: Int, _ state: inout State) {
+        var longest = p
+        for j in (p + 1)..<columns where state.squaredNorms[j] > state.squaredNorms[longest] { longest = j }
+        guard longest != p else { return }
+        swapColumns(column(p), column(longest), count: rows)
+        if let v { swapColumns(v + p * columns, v + longest * columns, count: columns) }
+        state.squaredNorms.swapAt(p, longest)
+    }
+
+    /// Makes column p orthogonal to each column q in `others`, in turn.
+    private func orthogonalize(_ p: Int, against others: Range<Int>, _ state: inout State) {
+        guard let first = others.first else { return }
+        let m = rows, n = columns
+        var gamma = dotProduct(column(p), column(first), count: m)
+        for q in others {
+            let alpha = state.squaredNorms[p], beta = state.squaredNorms[q]
+            let next = q + 1 < others.upperBound ? q + 1 : nil
+            let cosine = beta == 0 ? 0 : abs(gamma) / (alpha.squareRoot() * beta.squareRoot())
+            state.outcome.largestCosine = max(state.outcome.largestCosine, cosine)
+            if cosine <= tolerance {
+                if let next { gamma = dotProduct(column(p), column(next), count: m) }
+                continue
+            }
+            let rotation = JacobiRotation(alpha: alpha, beta: beta, gamma: gamma)
+            state.squaredNorms[p] = alpha - rotation.t * gamma
+            state.squaredNorms[q] = beta + rotation.t * gamma
+            if let next {
+                gamma = rotation.applyReturningDot(column(p), column(q), next: column(next), count: m)
+            } else {
+                rotation.apply(column(p), column(q), count: m)
+            }
+            if let v { rotation.apply(v + p * n, v + q * n, count: n) }
+            state.outcome.rotations += 1
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+@testable import SVDCore
+import Testing
+
+/// The fast one-sided Jacobi (`OneSidedJacobi`: QR preconditioning, blocked sweep, SIMD kernels)
+/// against its textbook form (`ReferenceJacobi`), and each fast building block against the plain
+/// arithmetic it replaces. Tolerances are c·ε·(dimension)·(scale), c stated at each use.
+@Suite("CoreKernelTests")
+struct CoreKernelTests {
+    /// Shapes that exercise the tall, wide and square paths, a very tall one, and one with more
+    /// columns than a block of the sweep (at least 8), so that several blocks interact.
+    static let shapes: [(rows: Int, columns: Int)] = [(30, 12), (12, 30), (25, 25), (70, 5), (90, 75)]
+
+    /// The kinds the textbook version can take: it does not scale, so entries near 1e±300
+    /// (whose squares overflow or underflow) are left to the fast version's own tests.
+    static let kinds: [MatrixKind] = MatrixKind.allCases.filter { $0 != .nearOverflow && $0 != .nearUnderflow }
+
+    @Test("fast and textbook Jacobi agree: σ to c·max(m,n)·ε·σ₁, vectors up to sign within the sin θ bound",
+          arguments: kinds)
+    func fastAgreesWithTextbook(kind: MatrixKind) throws {
+        for (index, shape) in Self.shapes.enumerated() {
+            let matrixCase = MatrixCase(kind: kind, rows: shape.rows, columns: shape.columns, seed: UInt64(100 + index))
+            let a = matrixCase.matrix
+            let fast = try OneSidedJacobi().decompose(a)
+            let reference = try ReferenceJacobi().decompose(a)
+            let sigma1 = reference.singularValues.first ?? 0
+            // Both are backward stable with error c·max(m,n)·ε·‖A‖ (c = 10 covers the two of them);
+            // by Weyl's theorem each σᵢ moves by at most that much.
+            let bound = Tolerance.backward(10, rows: a.rows, columns: a.columns, scale: sigma1)
+            for (i, (x, y)) in zip(fast.singularValues, reference.singularValues).enumerated() {
+                #expect(abs(x - y) <= bound, "\(matrixCase): σ\(i + 1) fast \(x), textbook \(y)")
+            }
+            // Wedin's sin θ theorem: a singular vector moves by at most ‖E‖/gap, where gap is the
+            // distance from σᵢ to the rest of the spectrum. Compared where that bound is below 0.1.
+            let sigma = reference.singularValues
+            for i in sigma.indices where sigma[i] > bound {
+                let gap = sigma.indices.filter { $0 != i }.map { abs(sigma[$0] - sigma[i]) }.min() ?? sigma[i]
+                let angleBound = 2 * bound / gap
+                guard angleBound < 0.1 else { continue }
+                for (name, x, y) in [("u", fast.u, reference.u), ("v", fast.v, reference.v)] {
+                    let difference = distanceUpToSign(x.column(i), y.column(i))
+                    #expect(difference <= angleBound, "\(matrixCase): \(name)\(i + 1) differs by \(difference) > \(angleBound)")
+                }
+            }
+        }
+    }
+
+    /// The graded matrix A = B·D: both versions find every σᵢ to high *relative* accuracy,
+    /// c·max(m,n)·ε·κ(B) (Demmel–Veselić), however small σᵢ is; so they agree to twice that.
+    @Test("fast and textbook Jacobi agree to relative accuracy ε·κ(B) on a graded B·D with κ(A) ≈ 1e14")
+    func gradedAgreement() throws {
+        var generator = SeededGenerator(seed: 2008)
+        let (a, b, _) = TestMatrices.graded(rows: 60, columns: 40, exponents: -14...0, using: &generator, as: Double.self)
+        let kappaB = try ReferenceJacobi().singularValues(of: b).conditionNumber
+        let fast = try OneSidedJacobi().singularValues(of: a).singularValues
+        let reference = try ReferenceJacobi().singularValues(of: a).singularValues
+        #expect(reference.first! / reference.last! > 1e13, "the matrix should be graded")
+        let bound = 2 * Tolerance.backward(10, rows: 60, columns: 40, scale: kappaB)
+        for (i, (x, y)) in zip(fast, reference).enumerated() {
+            #expect(abs(x - y) <= bound * y, "σ\(i + 1): fast \(x), textbook \(y), relative bound \(bound)")
+        }
+    }
+
+    @Test("the Float path (SIMD in single precision) agrees with the textbook version in Float")
+    func singlePrecisionAgreement() throws {
+        let a = MatrixCase(kind: .gaussian, rows: 40, columns: 33, seed: 7).matrix.converted(to: Float.self)
+        let fast = try OneSidedJacobi().singularValues(of: a).singularValues
+        let reference = try ReferenceJacobi().singularValues(of: a).singularValues
+        let bound = 10 * Float.ulpOfOne * 40 * reference[0]
+        for (x, y) in zip(fast, reference) { #expect(abs(x - y) <= bound) }
+    }
+
+    @Test("pivoted QR: A·P = Q·R to c·m·n·ε·‖A‖, Q orthonormal, R triangular with decreasing |rₖₖ|",
+          arguments: [(40, 15), (15, 15), (200, 3), (9, 1)])
+    func pivotedQR(shape: (rows: Int, columns: Int)) {
+        let (m, n) = shape
+        var a = MatrixCase(kind: .gaussian, rows: m, columns: n, seed: 11).matrix
+        // Make one column a multiple of another, so that R has a (near) zero diagonal entry.
+        if n > 2 { for i in 0..<m { a[i, n - 1] = 3 * a[i, 0] } }
+        let qr = PivotedQR(a)
+        let r = qr.rTransposed.transposed
+        let q = qr.q(times: Matrix<Double>.identity(n))
+        let ap = Matrix<Double>(rows: m, columns: n) { i, j in a[i, qr.permutation[j]] }
+        let bound = Tolerance.backward(10, rows: m * n, columns: 1, scale: a.frobeniusNorm)
+        #expect((ap - q * r).maxAbsoluteEntry <= bound)
+        #expect(q.orthogonalityError <= Tolerance.backward(10, rows: m, columns: n, scale: 1))
+        #expect(Set(qr.permutation) == Set(0..<n))
+        for k in 0..<n {
+            for i in (k + 1)..<max(k + 1, n) { #expect(r[i, k] == 0) }
+            if k > 0 { #expect(abs(r[k, k]) <= abs(r[k - 1, k - 1]) * (1 + 1e-12)) }
+        }
+    }
+
+    @Test("SIMD dot product equals the plain sum to count·ε·Σ|xᵢyᵢ|, for every tail length")
+    func simdDotProduct() {
+        var generator = SeededGenerator(seed: 3)
+        for count in 0...41 {
+            var x = (0..<count).map { _ in generator.nextGaussian() }
+            var y = (0..<count).map { _ in generator.nextGaussian() }
+            let plain = zip(x, y).reduce(0) { $0 + $1.0 * $1.1 }
+            let magnitude = zip(x, y).reduce(0) { $0 + abs($1.0 * $1.1) }
+            let fast = x.withUnsafeMutableBufferPointer { xs in
+                y.withUnsafeMutableBufferPointer { ys in dotProduct(xs.baseAddress!, ys.baseAddress!, count: count) }
+            }
+            #expect(abs(fast - plain) <= Double(count) * Double.ulpOfOne * magnitude, "length \(count)")
+        }
+    }
+
+    @Test("SIMD rotation gives bit for bit the Rutishauser update of the plain loop, and x′ᵀz")
+    func simdRotation() {
+        var generator = SeededGenerator(seed: 4)
+        for count in [1, 7, 8, 9, 16, 37] {
+            let x0 = (0..<count).map { _ in generator.nextGaussian() }
+            let y0 = (0..<count).map { _ in generator.nextGaussian() }
+            var z = (0..<count).map { _ in generator.nextGaussian() }
+            let alpha = x0.reduce(0) { $0 + $1 * $1 }, beta = y0.reduce(0) { $0 + $1 * $1 }
+            let gamma = zip(x0, y0).reduce(0) { $0 + $1.0 * $1.1 }
+            let rotation = JacobiRotation(alpha: alpha, beta: beta, gamma: gamma)
+            let (s, tau) = (rotation.s, rotation.tau)
+            let expectedX = zip(x0, y0).map { x, y in x - s * (y + tau * x) }
+            let expectedY = zip(x0, y0).map { x, y in y + s * (x - tau * y) }
+            var x = x0, y = y0
+            let dot = x.withUnsafeMutableBufferPointer { xs in
+                y.withUnsafeMutableBufferPointer { ys in
+                    z.withUnsafeMutableBufferPointer { zs in
+                        rotation.applyReturningDot(xs.baseAddress!, ys.baseAddress!, next: zs.baseAddress!, count: count)
+                    }
+                }
+            }
+            #expect(x == expectedX && y == expectedY, "length \(count)")
+            let plainDot = zip(expectedX, z).reduce(0) { $0 + $1.0 * $1.1 }
+            let magnitude = zip(expectedX, z).reduce(0) { $0 + abs($1.0 * $1.1) }
+            #expect(abs(dot - plainDot) <= Double(count) * Double.ulpOfOne * magnitude)
+            // And the rotation did its job: x′ ⟂ y′ to working accuracy (with one row, one of the
+            // two becomes zero and the angle is undefined).
+            guard count > 1 else { continue }
+            let cosine = abs(zip(x, y).reduce(0) { $0 + $1.0 * $1.1 })
+                / (x.reduce(0) { $0 + $1 * $1 } * y.reduce(0) { $0 + $1 * $1 }).squareRoot()
+            #expect(cosine <= 10 * Double(count) * Double.ulpOfOne)
+        }
+    }
+
+    @Test("a rotation with |ζ| beyond 1/√ε takes t = 1/(2ζ) and stays finite")
+    func nearlyOrthogonalPairRotation() {
+        let rotation = JacobiRotation<Double>(alpha: 1, beta: 4, gamma: 1e-300)
+        #expect(rotation.t.isFinite && rotation.c.isFinite && rotation.s.isFinite)
+        #expect(abs(rotation.t - 1e-300 / 3) <= 4 * Double.ulpOfOne * 1e-300 / 3)
+        #expect(rotation.c == 1)
+    }
+
+    @Test("after convergence every remaining |cos| is below the tolerance √n·ε of the preconditioned matrix")
+    func diagnostics() throws {
+        let a = MatrixCase(kind: .gaussian, rows: 120, columns: 40, seed: 5).matrix
+        let d = try OneSidedJacobi().decompose(a).diagnostics
+        #expect(d.largestRemainingCosine <= d.tolerance)
+        #expect(d.tolerance == Double(40).squareRoot() * Double.ulpOfOne)
+        #expect(d.sweeps >= 2 && d.sweeps <= 30 && d.rotations > 0)
+    }
+}
+
+/// min(‖x − y‖∞, ‖x + y‖∞): the distance between two unit vectors that may differ in sign.
+private func distanceUpToSign(_ x: [Double], _ y: [Double]) -> Double {
+    let minus = zip(x, y).map { abs($0 - $1) }.max() ?? 0
+    let plus = zip(x, y).map { abs($0 + $1) }.max() ?? 0
+    return min(minus, plus)
+}
