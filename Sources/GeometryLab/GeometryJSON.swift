@@ -24,7 +24,7 @@ extension RotateScaleRotate {
             ("orientation", .string(orientation.rawValue)),
             ("firstStep", step(firstStep)),
             ("lastStep", step(lastStep)),
-            ("conditionNumber", .number(decomposition.conditionNumber)),
+            ("conditionNumber", .number(conditionNumber)),
         ])
     }
 }

@@ -68,7 +68,7 @@ public struct GeometryReport: Sendable {
         lines.append("  Some sample lies within δ = π/\(Self.measuringSamples) of ±v₁ and of ±v₂, so σ₁·cos δ ≤ max ≤ σ₁")
         lines.append("  and σ₂ ≤ min ≤ √(σ₂² + σ₁²sin²δ) = \(Format.significant(bounds.smallest.upperBound, 7)): "
                      + (holds ? "both hold." : "VIOLATED — the decomposition is wrong."))
-        lines.append("κ₂(A) = σ₁/σ₂ = \(Format.significant(svd.conditionNumber, 6)): how elongated the ellipse is "
+        lines.append("κ₂(A) = σ₁/σ₂ = \(Format.significant(g.conditionNumber, 6)): how elongated the ellipse is "
                      + "(∞ when A is singular).")
         lines.append("")
 

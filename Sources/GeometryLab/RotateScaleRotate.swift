@@ -75,6 +75,13 @@ public struct RotateScaleRotate: Sendable {
         return lastStep.isReflection == firstStep.isReflection ? .preserved : .reversed
     }
 
+    /// κ₂(A) = σ₁/σ₂, or +∞ when A is singular to working precision. A σ₂ below the rank
+    /// tolerance is rounding noise (for [1 2; 2 4] a backward-stable SVD may return 0 or 2e-16),
+    /// and so would be the quotient; the verdict follows the numerical rank, as `orientation` does.
+    public var conditionNumber: Double {
+        orientation == .singular ? .infinity : decomposition.conditionNumber
+    }
+
     /// How a 2×2 matrix treats the orientation of the plane.
     public enum Orientation: String, Sendable {
         /// det A > 0: counter-clockwise stays counter-clockwise.

@@ -176,7 +176,8 @@ struct SVDCommand: ParsableCommand {
         print("")
         print("One-sided Jacobi: \(diagnostics.sweeps) sweeps, \(diagnostics.rotations) rotations, "
               + "largest remaining |cos| \(Format.scientific(diagnostics.largestRemainingCosine, 2)) "
-              + "(tolerance √m·ε = \(Format.scientific(diagnostics.tolerance, 2)))")
+              + "(tolerance √p·ε = \(Format.scientific(diagnostics.tolerance, 2)), p = min(m, n): "
+              + "the sweeps run on the p×p factor R of a pivoted QR)")
         print("Time: \(Format.significant(seconds * 1000, 4)) ms" + (`repeat` > 1 ? " (median of \(`repeat`))" : ""))
         if let svd = decomposition {
             let residual = (a - svd.reconstructed()).frobeniusNorm / max(a.frobeniusNorm, .leastNormalMagnitude)
