@@ -99,7 +99,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         let scale = ExactScaling(toUnitMaximum: work)
         scale.apply(to: &work)
         // A·P = Q·R and Rᵀ have the same singular values (see `decomposeTall`).
-        var g = PivotedQR(work).rTransposed
+        var g = HouseholderQR(work, pivoting: true).rTransposed
         var noRotations: Matrix<Scalar>? = nil
         let diagnostics = try orthogonalizeColumns(of: &g, accumulating: &noRotations)
         let sigma = (0..<g.columns).map { scale.undo(scaledNorm(g.elements[($0 * g.rows)..<(($0 + 1) * g.rows)])) }
@@ -142,7 +142,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         var scaled = a
         let scale = ExactScaling(toUnitMaximum: scaled)
         scale.apply(to: &scaled)
-        let qr = PivotedQR(scaled)
+        let qr = HouseholderQR(scaled, pivoting: true)
         var x = qr.rTransposed
         let factors = try orthogonalFactors(of: &x)
 
