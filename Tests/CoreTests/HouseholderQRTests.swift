@@ -1,0 +1,91 @@
+import PropertyBased
+import SVDCore
+import Testing
+
+/// `HouseholderQR` with and without column pivoting, on every kind of matrix in `MatrixKind`
+/// (wide shapes transposed to tall): the defining properties of A·P = Q·R and the guarantees its
+/// documentation states. Entries near 1e±300 are included: the column norms must neither
+/// overflow nor underflow.
+@Suite("CoreTests: Householder QR")
+struct HouseholderQRTests {
+    /// Higham, Thm 19.4: A·P + ΔA = Q̂·R̂ with ‖Δaⱼ‖₂ ≤ c·m·n·ε·‖aⱼ‖₂ column by column (the
+    /// product Q̂·R̂ formed here adds n·ε·√n·‖rⱼ‖ at most, within the same c = 10); Q̂ orthonormal
+    /// to c·m·ε (largest entry of |Q̂ᵀQ̂ − I|); R upper triangular; P a permutation, the identity
+    /// without pivoting.
+    @Test("A·P = Q·R column by column to c·m·n·ε·‖aⱼ‖, QᵀQ = I to c·m·ε, with and without pivoting")
+    func definingProperties() async {
+        await propertyCheck(count: 200, input: zip(MatrixGen.anyCase, Gen.bool)) { testCase, pivoting in
+            let a = testCase.matrix.transposedIf(testCase.rows < testCase.columns)
+            let m = a.rows, n = a.columns
+            let label = "\(testCase), pivoting \(pivoting)"
+            let qr = HouseholderQR(a, pivoting: pivoting)
+            let q = qr.thinQ(), r = qr.r
+
+            #expect(q.orthogonalityError <= Tolerance.backward(10, rows: m, columns: 1, scale: 1), "\(label)")
+            #expect(qr.permutation.sorted() == Array(0..<n), "\(label): not a permutation")
+            if !pivoting { #expect(qr.permutation == Array(0..<n), "\(label): P ≠ I without pivoting") }
+            #expect(qr.rTransposed == r.transposed, "\(label)")
+            for j in 0..<n {
+                for i in (j + 1)..<max(j + 1, n) { #expect(r[i, j] == 0, "\(label): R not triangular") }
+            }
+            let qTimesR = q * r
+            for j in 0..<n {
+                let column = a.column(qr.permutation[j])
+                let residual = scaledNorm((0..<m).map { column[$0] - qTimesR[$0, j] })
+                #expect(residual <= Tolerance.backward(10, rows: m * n, columns: 1, scale: scaledNorm(column)),
+                        "\(label): column \(j) residual \(residual)")
+            }
+        }
+    }
+
+    /// Businger–Golub pivoting chooses at step k the remaining column of largest norm, so
+    /// |rₖₖ| ≥ ‖R[k…, j]‖₂ for every j ≥ k (and hence |rₖₖ| is non-increasing). The choice is made
+    /// on downdated norms; their relative error δ is what the test must allow. Each of the at most
+    /// n downdates since a norm ν̂ was last computed adds about m·ε·(ν̂/ν)², and the safeguard
+    /// recomputes before (ν/ν̂)² falls to √ε, so δ ≤ m·n·√ε; the inequality holds to 1 + 2δ.
+    /// (A wrong pivot violates it by a factor of order 1.)
+    @Test("pivoting: |rₖₖ| ≥ ‖R[k…, j]‖ for all j ≥ k, to the accuracy of the downdated norms")
+    func pivotsDominateTheirTrailingColumns() async {
+        await propertyCheck(count: 200, input: MatrixGen.anyCase) { testCase in
+            let a = testCase.matrix.transposedIf(testCase.rows < testCase.columns)
+            let m = a.rows, n = a.columns
+            let r = HouseholderQR(a, pivoting: true).r
+            let slack = 1 + 2 * Double(m * n) * Double.ulpOfOne.squareRoot()
+            for k in 0..<n {
+                for j in k..<n {
+                    let trailing = scaledNorm((k...j).map { r[$0, j] })
+                    #expect(trailing <= abs(r[k, k]) * slack, "\(testCase): ‖R[\(k)…, \(j)]‖ = \(trailing) > |r\(k)\(k)| = \(abs(r[k, k]))")
+                }
+            }
+        }
+    }
+
+    /// `thinQ()` skips applying Hₖ to the columns j < k of [I; 0], which it leaves unchanged
+    /// (vₖ has no entries in the rows where eⱼ is nonzero, so vₖᵀeⱼ = 0 exactly). So it must equal
+    /// Q·[I; 0] from `q(times:)`, which applies every reflector, bit for bit — also for shapes
+    /// wider than one cache-sized block of columns (512 KiB / (1100 rows · 8 B) ⇒ blocks of 59 columns).
+    @Test("thinQ() equals q(times: I) exactly, including several column blocks",
+          arguments: [(9, 9), (40, 15), (1100, 70)])
+    func thinQEqualsQTimesIdentity(shape: (rows: Int, columns: Int)) {
+        var generator = SeededGenerator(seed: 17)
+        let a: Matrix<Double> = TestMatrices.gaussian(rows: shape.rows, columns: shape.columns, using: &generator)
+        for pivoting in [false, true] {
+            let qr = HouseholderQR(a, pivoting: pivoting)
+            #expect(qr.thinQ() == qr.q(times: .identity(shape.columns)), "pivoting \(pivoting)")
+        }
+    }
+
+    /// The Float specialization: the same bounds with Float's ε.
+    @Test("Float: A·P = Q·R to c·m·n·ε·‖A‖_F and QᵀQ = I to c·m·ε in single precision")
+    func singlePrecision() {
+        var generator = SeededGenerator(seed: 23)
+        let a: Matrix<Float> = TestMatrices.gaussian(rows: 50, columns: 20, using: &generator, as: Float.self)
+        for pivoting in [false, true] {
+            let qr = HouseholderQR(a, pivoting: pivoting)
+            let q = qr.thinQ()
+            let ap = Matrix<Float>(rows: 50, columns: 20) { i, j in a[i, qr.permutation[j]] }
+            #expect(q.orthogonalityError <= 10 * 50 * Float.ulpOfOne)
+            #expect((ap - q * qr.r).frobeniusNorm <= 10 * 50 * 20 * Float.ulpOfOne * a.frobeniusNorm)
+        }
+    }
+}
