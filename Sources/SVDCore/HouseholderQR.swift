@@ -30,14 +30,15 @@ import RealModule
 /// largest norm below row k is swapped into position k. Then |rₖₖ| is the largest distance of a
 /// remaining column from the span of the columns already chosen, so
 /// |r₀₀| ≥ |r₁₁| ≥ … ≥ |rₙ₋₁,ₙ₋₁|, and a rank deficiency shows as a tail of tiny |rₖₖ|.
-/// Recomputing the norms at every step would cost as much as the factorization; instead each is
-/// *downdated*: the reflector is orthogonal, so after step k the norm νⱼ of column j below row k
-/// satisfies νⱼ(new)² = νⱼ² − rₖⱼ², i.e. νⱼ(new) = νⱼ·√((1 − ρ)(1 + ρ)) with ρ = |rₖⱼ|/νⱼ.
-/// The factored form avoids rounding 1 − ρ² but not cancellation: once downdates have removed
-/// most of a column's length, the small remainder carries only the digits that survived.
-/// Safeguard (LAPACK `dlaqp2`; Drmač and Bujanović 2008): with ν̂ⱼ the value at the last exact
-/// computation, the norm is recomputed from the column whenever
-/// (1 − ρ)(1 + ρ)·(νⱼ/ν̂ⱼ)² ≤ √ε, i.e. when about half the digits of ν̂ⱼ have cancelled.
+/// Recomputing the norms at every step would add half the cost of the factorization; instead
+/// each is *downdated*: Hₖ is orthogonal and rₖⱼ is the entry that leaves the part below row k,
+/// so the norm νⱼ of column j below the current row satisfies νⱼ(new)² = νⱼ² − rₖⱼ², i.e.
+/// νⱼ(new) = νⱼ·√((1 − ρ)(1 + ρ)) with ρ = |rₖⱼ|/νⱼ. The factored form is exact for the ρ it is
+/// given, but ρ carries rounding errors of order ε, which swamp 1 − ρ² once it is small: after
+/// downdates have removed most of a column's length, the remainder keeps only the digits that
+/// survived the cancellation. Safeguard (LAPACK `dlaqp2`; Drmač and Bujanović 2008): with ν̂ⱼ
+/// the value when the norm was last computed from the column, it is computed afresh whenever
+/// (1 − ρ)(1 + ρ)·(νⱼ/ν̂ⱼ)² = (νⱼ(new)/ν̂ⱼ)² ≤ √ε, i.e. once ν̂ⱼ² has lost about half its digits.
 ///
 /// ## Storage
 /// LAPACK's compact form (`dgeqrf`, `dgeqp3`): R on and above the diagonal, below the diagonal
@@ -46,10 +47,11 @@ import RealModule
 /// to [I; 0], skipping the columns that a reflector provably leaves unchanged (`dorg2r`).
 ///
 /// ## Accuracy
-/// Backward stable (Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed.,
+/// Backward stable (Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., §19.3,
 /// Thm 19.4): the computed R is the exact R of A·P + ΔA with ‖Δaⱼ‖₂ ≤ c·m·n·ε·‖aⱼ‖₂ for every
 /// column j — a columnwise bound, so a column-graded A = B·D stays B·D-accurate — and the computed
-/// Q is orthonormal to about m·n·ε, whatever the condition of A. Gram–Schmidt does not promise
+/// Q is within about √n·m·n·ε of an orthonormal matrix (a few ε·√m in practice), whatever the
+/// condition of A. Gram–Schmidt does not promise
 /// the latter (classical Gram–Schmidt loses orthogonality in proportion to κ(A)²), which is why
 /// the randomized SVD, whose samples are nearly dependent after power iterations, uses reflectors.
 /// Pivoting changes only the order of the columns, not these bounds.
@@ -165,7 +167,7 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
     ///
     /// When `result` starts as [I; 0], column j is still eⱼ when Hₖ (k > j) comes: Hₖ acts on
     /// rows k…m−1 only, where eⱼ is zero. So Hₖ is applied to columns j ≥ k alone, which saves a
-    /// third of the flops of `thinQ()`.
+    /// third (m = n) to a half (m ≫ n) of the flops of applying every reflector to every column.
     private func applyReflectorsInReverse(to result: inout Matrix<Scalar>, startingFromIdentity: Bool) {
         let m = factors.rows, n = factors.columns, columns = result.columns
         let blockColumns = max(1, (512 * 1024) / max(1, m * MemoryLayout<Scalar>.stride))

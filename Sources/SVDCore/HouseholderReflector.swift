@@ -19,9 +19,11 @@ import RealModule
 /// zeros and β takes the place of x₁ — LAPACK's compact form (`dlarfg`). When x is already
 /// (x₁, 0, …, 0), H = I and τ = 0 (LAPACK's convention: x₁ keeps its sign).
 ///
-/// **Application.** H·y = y − τ·(vᵀy)·v costs 4ℓ flops and never forms H; the computed result is
-/// the exact H̃·(y + δy) with ‖δy‖ ≤ c·ℓ·ε·‖y‖ (Higham, *Accuracy and Stability of Numerical
-/// Algorithms*, 2nd ed., Lemma 19.2), which is what makes a product of reflectors backward stable.
+/// **Application.** H·y = y − τ·(vᵀy)·v costs 4ℓ flops and never forms H. The computed result is
+/// (H + ΔH)·y with ‖ΔH‖_F ≤ c·ℓ·ε, H the exact reflector that maps x onto β·e₁ (Higham,
+/// *Accuracy and Stability of Numerical Algorithms*, 2nd ed., Lemmas 19.1–19.2): each step is an
+/// exactly orthogonal map plus a small relative error, which is what makes a product of reflectors
+/// backward stable.
 
 /// Turns the column x (length `count`, at least 1) into the compact reflector that maps it onto
 /// β·e₁: x₁ ← β, x₂…x_ℓ ← v₂…v_ℓ. Returns τ (0 when H = I).
