@@ -67,6 +67,11 @@ let package = Package(
             name: "svd-grade",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
+        // Runs the built exercise executables for the exercises' end-to-end tests.
+        .target(
+            name: "ExerciseTestSupport",
+            path: "Tests/ExerciseTestSupport",
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CoreTests",
             dependencies: [
@@ -109,6 +114,7 @@ let package = Package(
         .testTarget(
             name: "Exercise1Tests",
             dependencies: [
+                "ExerciseTestSupport",
                 "PrincipalComponents", "SVDCore", "LabSupport", "Plotting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -130,6 +136,7 @@ let package = Package(
         .testTarget(
             name: "Exercise3Tests",
             dependencies: [
+                "ExerciseTestSupport",
                 "LeastSquaresLab", "SVDCore", "LabSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -150,6 +157,7 @@ let package = Package(
         .testTarget(
             name: "Exercise4Tests",
             dependencies: [
+                "ExerciseTestSupport",
                 "HilbertLab", "SVDCore", "LabSupport", "Plotting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -170,6 +178,7 @@ let package = Package(
         .testTarget(
             name: "Exercise0Tests",
             dependencies: [
+                "ExerciseTestSupport",
                 "GeometryLab", "SVDCore", "LabSupport", "Plotting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -190,6 +199,7 @@ let package = Package(
         .testTarget(
             name: "Exercise5Tests",
             dependencies: [
+                "ExerciseTestSupport",
                 "LowRankLayer", "SVDCore", "LabSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -210,7 +220,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "Exercise2Tests",
-            dependencies: ["ImageCompression", "LabImages", "LabSupport", "Plotting", "SVDCore"],
+            dependencies: ["ExerciseTestSupport", "ImageCompression", "LabImages", "LabSupport", "Plotting", "SVDCore"],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
