@@ -80,6 +80,11 @@ let package = Package(
             name: "svd-grade",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
+        // Runs the built exercise executables for the exercises' end-to-end tests.
+        .target(
+            name: "ExerciseTestSupport",
+            path: "Tests/ExerciseTestSupport",
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "CoreTests",
             dependencies: [
@@ -122,6 +127,7 @@ let package = Package(
         .testTarget(
             name: "Exercise1Tests",
             dependencies: [
+                "ExerciseTestSupport",
                 "PrincipalComponents", "SVDCore", "LabSupport", "Plotting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -143,6 +149,7 @@ let package = Package(
         .testTarget(
             name: "Exercise3Tests",
             dependencies: [
+                "ExerciseTestSupport",
                 "LeastSquaresLab", "SVDCore", "LabSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -163,6 +170,7 @@ let package = Package(
         .testTarget(
             name: "Exercise4Tests",
             dependencies: [
+                "ExerciseTestSupport",
                 "HilbertLab", "SVDCore", "LabSupport", "Plotting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -183,6 +191,7 @@ let package = Package(
         .testTarget(
             name: "Exercise0Tests",
             dependencies: [
+                "ExerciseTestSupport",
                 "GeometryLab", "SVDCore", "LabSupport", "Plotting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -203,6 +212,7 @@ let package = Package(
         .testTarget(
             name: "Exercise5Tests",
             dependencies: [
+                "ExerciseTestSupport",
                 "LowRankLayer", "SVDCore", "LabSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -223,7 +233,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "Exercise2Tests",
-            dependencies: ["ImageCompression", "LabImages", "LabSupport", "Plotting", "SVDCore"],
+            dependencies: ["ExerciseTestSupport", "ImageCompression", "LabImages", "LabSupport", "Plotting", "SVDCore"],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -23,7 +23,10 @@ struct Exercise0: ParsableCommand {
             The report prints the decomposition, the check A·vᵢ = σᵢ·uᵢ, what each factor does, \
             the ellipse measured without the SVD (max and min of ‖A·x‖ on the circle) and the \
             determinant. The plot exercise0-geometry.png shows the circle and its image after \
-            each factor, with the images of v₁ and v₂ as arrows.
+            each factor, with the images of v₁ and v₂ as arrows. Without gnuplot its script \
+            exercise0-geometry.gp is still written and the run succeeds; a plot that cannot be \
+            written or drawn (a bad --plots-dir, a gnuplot error) is reported after the results \
+            as an error, and the exit status is then 1.
 
             --json prints one object with the keys matrix, singularValues, u, v (arrays of \
             rows), tripletResiduals, determinant, orientation, firstStep, lastStep and \
@@ -63,12 +66,8 @@ struct Exercise0: ParsableCommand {
         print(exercise.report)
         guard !noPlots else { return }
         print("")
-        print("Plot:")
-        let renderer = GnuplotRenderer(defaultDirectory: URL(fileURLWithPath: plotsDir, isDirectory: true))
-        do {
-            print("  " + (try renderer.render(exercise.figure)).summary)
-        } catch {
-            throw UserFacingError("\(error)")
-        }
+        var plots = FigureBatch(directory: URL(fileURLWithPath: plotsDir, isDirectory: true))
+        plots.render([exercise.figure])
+        guard plots.finish() else { throw ExitCode.failure }
     }
 }

@@ -27,7 +27,9 @@ struct Exercise1: ParsableCommand {
 
             Plots (gnuplot; the .gp scripts are written even without it): \
             exercise1-<data>-scree (explained-variance ratio and its cumulative sum), \
-            exercise1-<data>-pc1-pc2 (scores coloured by class), exercise1-<data>-loadings.
+            exercise1-<data>-pc1-pc2 (scores coloured by class), exercise1-<data>-loadings. \
+            A figure that cannot be written or drawn (a bad --plots-dir, a gnuplot error) is \
+            reported after the results as an error, and the exit status is then 1.
 
             --json prints one object with the keys rows, columns, singularValues, \
             explainedVarianceRatio, components (the k kept directions, each of length columns) \
@@ -82,14 +84,8 @@ struct Exercise1: ParsableCommand {
         print(exercise.report)
         guard !noPlots else { return }
         print("")
-        print("Plots:")
-        let renderer = GnuplotRenderer(defaultDirectory: URL(fileURLWithPath: plotsDir, isDirectory: true))
-        for figure in exercise.figures {
-            do {
-                print("  " + (try renderer.render(figure)).summary)
-            } catch {
-                throw UserFacingError("\(error)")
-            }
-        }
+        var plots = FigureBatch(directory: URL(fileURLWithPath: plotsDir, isDirectory: true))
+        plots.render(exercise.figures)
+        guard plots.finish() else { throw ExitCode.failure }
     }
 }

@@ -31,7 +31,10 @@ struct Exercise2: ParsableCommand {
 
             Output: the reconstructions as PNG (plots/exercise2-<name>-k<k>.png, written \
             atomically, never over the input file) and the figures exercise2-<name>-reconstructions, \
-            -spectrum, -energy and -error in --plots-dir. --json prints one object (rows, cols, \
+            -spectrum, -energy and -error in --plots-dir (without gnuplot, their .gp scripts). A \
+            reconstruction or figure that cannot be written or drawn (a bad --plots-dir, a gnuplot \
+            error) is reported after the results as an error, and the exit status is then 1. \
+            --json prints one object (rows, cols, \
             channels, singularValues of the first channel (≤ 50), ranks: k, relativeError, \
             eckartYoungError, psnr, storedValues (per channel), compressionRatio, spectralError, \
             nextSingularValue; target when asked) and writes no files.
@@ -82,12 +85,13 @@ struct Exercise2: ParsableCommand {
         print(result.report)
         guard !noPlots else { return }
         print("")
-        let written = try CompressionExercise.writeReconstructions(result, inputPath: image ?? CompressionExercise.bundledImagePath,
-                                                                  directory: plotsDir)
-        print(CompressionExercise.reconstructionsLine(written: written))
-        let renderer = GnuplotRenderer(defaultDirectory: URL(fileURLWithPath: plotsDir, isDirectory: true))
-        for figure in result.figures {
-            do { print(try renderer.render(figure).summary) } catch { printError("Plot not drawn: \(error)") }
+        var plots = FigureBatch(directory: URL(fileURLWithPath: plotsDir, isDirectory: true))
+        plots.write {
+            let written = try CompressionExercise.writeReconstructions(
+                result, inputPath: image ?? CompressionExercise.bundledImagePath, directory: plotsDir)
+            return CompressionExercise.reconstructionsLine(written: written)
         }
+        plots.render(result.figures)
+        guard plots.finish() else { throw ExitCode.failure }
     }
 }

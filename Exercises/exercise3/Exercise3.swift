@@ -37,7 +37,9 @@ struct Exercise3: ParsableCommand {
             {"datasets": [...]} of such objects. No plots are drawn with --json.
 
             Plots (data and fit, residuals, singular values of the design matrix) go to plots/ \
-            (--plots-dir DIR, --no-plots); without gnuplot only their scripts are written.
+            (--plots-dir DIR, --no-plots); without gnuplot only their scripts are written. \
+            A figure that cannot be written or drawn (a bad --plots-dir, a gnuplot error) is \
+            reported after the results as an error, and the exit status is then 1.
 
             Examples:
               swift run exercise3
@@ -94,11 +96,8 @@ struct Exercise3: ParsableCommand {
         print(output.text)
         guard !json, !noPlots, !output.figures.isEmpty else { return }
         print("")
-        let renderer = GnuplotRenderer(defaultDirectory: URL(fileURLWithPath: plotsDir, isDirectory: true))
-        for figure in output.figures {
-            do { print(try renderer.render(figure).summary) } catch {
-                printError("warning: plot \(figure.name) not drawn: \(error)")
-            }
-        }
+        var plots = FigureBatch(directory: URL(fileURLWithPath: plotsDir, isDirectory: true))
+        plots.render(output.figures)
+        guard plots.finish() else { throw ExitCode.failure }
     }
 }

@@ -28,7 +28,10 @@ struct Exercise4: ParsableCommand {
 
             Plots (gnuplot; scripts and data are written even without it): \
             exercise4-hilbert-condition, exercise4-hilbert-15-spectrum, \
-            exercise4-regularization-tradeoff (.png and .gp).
+            exercise4-regularization-tradeoff (.png and .gp), also with --json (the lines about \
+            them then go to standard error). A figure that cannot be written or drawn (a bad \
+            --plots-dir, a gnuplot error) is reported after the results as an error, and the exit \
+            status is then 1.
 
             --json prints {"results": [{"n", "precision", "conditionNumber", "sigmaMax", \
             "sigmaMin"}, …]} with precision one of float, double, float80 (x86-64 only), accurate.
@@ -78,11 +81,11 @@ struct Exercise4: ParsableCommand {
             print(try study.textReport())
         }
         guard !noPlots else { return }
-        let renderer = GnuplotRenderer(defaultDirectory: URL(fileURLWithPath: plotsDir, isDirectory: true))
-        for figure in study.figures() {
-            let outcome = try renderer.render(figure)
-            // With --json, standard output carries exactly the JSON object.
-            if json { printError(outcome.summary) } else { print(outcome.summary) }
-        }
+        // With --json, standard output carries exactly the JSON object.
+        if !json { print("") }
+        var plots = FigureBatch(directory: URL(fileURLWithPath: plotsDir, isDirectory: true),
+                                informationTo: json ? .standardError : .standardOutput)
+        plots.render(study.figures())
+        guard plots.finish() else { throw ExitCode.failure }
     }
 }

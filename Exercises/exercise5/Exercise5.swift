@@ -35,6 +35,11 @@ struct Exercise5: ParsableCommand {
             --json prints one object: rows, cols, ranks (objects with k, parameters = k(m+n), \
             relativeError, denseSeconds, lowRankSeconds, then seedParameters = k(m+n+1), \
             factorError, denseVectorSeconds, lowRankVectorSeconds), batch, singularValues (at most 50).
+
+            Plots (gnuplot; without it only their .gp scripts are written): exercise5-spectrum, \
+            exercise5-error-vs-rank and exercise5-speedup-vs-rank in --plots-dir (not with --json). \
+            A figure that cannot be written or drawn (a bad --plots-dir, a gnuplot error) is \
+            reported after the results as an error, and the exit status is then 1.
             """)
 
     @Option(help: "n: W is n×n (the seed's layer is 4096).")
@@ -124,12 +129,10 @@ struct Exercise5: ParsableCommand {
         let buildMode = "release"
         #endif
         print(result.report(check: check, buildMode: buildMode))
-        if !noPlots {
-            print("")
-            let renderer = GnuplotRenderer(defaultDirectory: URL(fileURLWithPath: plotsDir, isDirectory: true))
-            for figure in result.figures {
-                do { print(try renderer.render(figure).summary) } catch { printError("Plot not drawn: \(error)") }
-            }
-        }
+        guard !noPlots else { return }
+        print("")
+        var plots = FigureBatch(directory: URL(fileURLWithPath: plotsDir, isDirectory: true))
+        plots.render(result.figures)
+        guard plots.finish() else { throw ExitCode.failure }
     }
 }

@@ -146,7 +146,10 @@ public enum CompressionExercise {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
-            throw UserFacingError("Cannot write \(directory): \(FileSystemReason.describe(error))")
+            // The full path, as the figures' errors show it, so that a --plots-dir that cannot
+            // be made is reported in one line for reconstructions and figures alike.
+            let shown = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL.path
+            throw UserFacingError("Cannot write \(shown): \(FileSystemReason.describe(error))")
         }
         let input = inputPath.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path }
         var written: [String] = []

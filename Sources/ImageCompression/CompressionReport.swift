@@ -59,9 +59,11 @@ extension CompressionResult {
         lines.append("\(matrices) m×n = \(m)×\(n) matrix A of values in [0, 1]. One-sided Jacobi SVD (full, exact to "
                      + "working accuracy): \(Format.fixed(a.svdSeconds, 2)) s.")
         let sigma = first.singularValues
-        lines.append("σ₁ = \(Format.significant(sigma[0], 5)), σ₁₀ = \(Format.significant(sigma[min(9, sigma.count - 1)], 4)), "
-                     + "σ₁₀₀ = \(Format.significant(sigma[min(99, sigma.count - 1)], 4)), σ_\(sigma.count) = "
-                     + "\(Format.scientific(sigma.last!, 2))\(a.channels.count > 1 ? " (first channel)" : "")")
+        // σ₁, σ₁₀, σ₁₀₀ where the image has that many, and the last one.
+        let milestones = [1, 10, 100].filter { $0 < sigma.count }
+            .map { "σ\(subscriptDigits($0)) = \(Format.significant(sigma[$0 - 1], $0 == 1 ? 5 : 4))" }
+        let last = "σ_\(sigma.count) = \(Format.scientific(sigma.last!, 2))"
+        lines.append((milestones + [last]).joined(separator: ", ") + (a.channels.count > 1 ? " (first channel)" : ""))
         lines.append("")
         lines.append("Eckart–Young: the best rank-k approximation A_k = Σ_{i≤k} σᵢuᵢvᵢᵀ has ‖A − A_k‖_F = √(Σ_{i>k}σᵢ²) "
                      + "and ‖A − A_k‖₂ = σ_{k+1}.")
@@ -101,4 +103,10 @@ extension CompressionResult {
         }
         return lines.joined(separator: "\n")
     }
+}
+
+/// n written with subscript digits ("₁₀₀"), for σ indices in the report.
+func subscriptDigits(_ n: Int) -> String {
+    let digits: [Character] = ["₀", "₁", "₂", "₃", "₄", "₅", "₆", "₇", "₈", "₉"]
+    return String(String(n).compactMap { $0.wholeNumberValue.map { digits[$0] } })
 }

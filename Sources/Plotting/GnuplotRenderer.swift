@@ -161,14 +161,15 @@ public struct GnuplotRenderer: Sendable {
         return (status, message)
     }
 
+    /// Where gnuplot was looked for, when it is missing: "gnuplot was not found on PATH" or
+    /// "gnuplot was not found at <path>" (for a `$GNUPLOT` or an executable given explicitly).
+    public var notFoundDescription: String {
+        if let executable { return "gnuplot was not found at \(executable.path)" }
+        return "gnuplot was not found on PATH"
+    }
+
     /// The one-line explanation returned when gnuplot is missing.
     private func missingReason(script: URL) -> String {
-        let whereLooked: String
-        if let executable {
-            whereLooked = "gnuplot was not found at \(executable.path)"
-        } else {
-            whereLooked = "gnuplot was not found on PATH"
-        }
-        return "\(whereLooked); to draw it: apt-get install gnuplot-nox, then gnuplot \(script.relativeDisplayPath)"
+        "\(notFoundDescription); to draw it: apt-get install gnuplot-nox, then gnuplot \(script.relativeDisplayPath)"
     }
 }

@@ -16,8 +16,9 @@ import RealModule
 ///     x′ = x − s·(y + τ·x),    y′ = y + s·(x − τ·y),    τ = s/(1 + c),
 ///
 /// which is algebraically the same (1 − sτ = c) but adds a small correction to the old value
-/// instead of recombining two large terms. It keeps ‖VᵀV − I‖ near 1e-15 at n = 500, where the
-/// textbook form c·x − s·y drifts to about 1e-13 (measured on this suite's prototype).
+/// instead of recombining two large terms. It keeps the accumulated rotations V orthonormal to
+/// about 1e-15 at n = 500, where the textbook form c·x − s·y drifts to about 1e-13 (measured on
+/// this suite's prototype). After the QR preconditioning these rotations become U = Q·Vₓ.
 public struct JacobiRotation<Scalar: SVDScalar>: Sendable {
     /// cos θ.
     public let c: Scalar

@@ -9,7 +9,9 @@
 ///   pairs inside I, then, for every later block J, all pairs (p ∈ I, q ∈ J). While a pair of
 ///   blocks is being worked on, its 2b columns stay in the L2 cache, so the matrix streams from
 ///   memory n/b times per sweep instead of n times. A block-cyclic order is as convergent as the
-///   row-cyclic one (it is the order of LAPACK's `dgesvj`); the number of sweeps barely changes.
+///   row-cyclic one (it is the order of LAPACK's `dgesvj`), and costs at most about one sweep:
+///   without the QR step, 500×500 Gaussian 11 → 12 sweeps (874 522 → 913 397 rotations), graded
+///   500×500 7 → 8, against the row-cyclic sweep of the previous version.
 /// - **Fused rotation and dot product.** Within a row p of pairs, γ for the next pair (p, q + 1) is
 ///   accumulated while the rotation of (p, q) writes the new column p (`applyReturningDot`).
 /// - **Updated norms.** A rotation changes ‖g_p‖² and ‖g_q‖² by exactly ∓t·γ, so the norms are

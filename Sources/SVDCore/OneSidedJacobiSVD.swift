@@ -58,7 +58,10 @@
 /// of about ε·σ₁, which can leave the small singular values of a graded matrix without a single
 /// correct digit. The preconditioning keeps this: Householder QR is backward stable column by
 /// column, and Rᵀ is again of the form (well conditioned)·(diagonal) (see `PivotedQR`).
-/// U and V are orthonormal to about √n·ε, and ‖A − UΣVᵀ‖ ≈ ε‖A‖.
+/// ‖A − UΣVᵀ‖ ≈ ε‖A‖. For m ≥ n, V = P·Uₓ (the normalized converged columns) is orthonormal to
+/// about the stopping tolerance √n·ε, and U = Q·Vₓ (reflections times rotations) to a small
+/// multiple of ε; for m < n the two exchange roles. Measured: at most 3.3e-15 up to 200×200 and
+/// 8.9e-15 on 10000×100 (Benchmarks/RESULTS.md).
 ///
 /// ## References
 /// - M. R. Hestenes, Inversion of matrices by biorthogonalization, J. SIAM 6 (1958).
@@ -80,7 +83,9 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         self.maxSweeps = maxSweeps
     }
 
-    /// The convergence tolerance for an m-row matrix: √m·ε.
+    /// The convergence tolerance for sweeps over columns of m entries: √m·ε. `OneSidedJacobi`
+    /// sweeps over the p×p factor of a pivoted QR and so uses √p·ε, p = min(m, n);
+    /// `ReferenceJacobi` sweeps over A itself and uses √max(m, n)·ε.
     public static func tolerance<Scalar: SVDScalar>(rows m: Int, for _: Scalar.Type) -> Scalar {
         Scalar(m).squareRoot() * Scalar.ulpOfOne
     }
@@ -188,8 +193,9 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     /// Orthogonalizes the columns of `g` in place by plane rotations, accumulating the rotations
     /// into `v` when it is not nil. This is the whole algorithm; everything else is bookkeeping.
     ///
-    /// - Precondition: `g` has at least as many rows as columns and entries of magnitude below 2
-    ///   (see `ExactScaling`), so that no square overflows.
+    /// - Precondition: `g` has at least as many rows as columns and entries far from overflow:
+    ///   after `ExactScaling` the entries of A are below 2, so those of Rᵀ are below 2·√m (a
+    ///   column norm), and no square or dot product can overflow.
     func orthogonalizeColumns<Scalar: SVDScalar>(of g: inout Matrix<Scalar>,
                                                   accumulating v: inout Matrix<Scalar>?) throws(SVDError)
         -> DecompositionDiagnostics

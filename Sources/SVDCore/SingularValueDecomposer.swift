@@ -14,8 +14,10 @@ public struct DecompositionDiagnostics: Sendable, Equatable {
     public var sweeps: Int
     /// Number of plane rotations applied.
     public var rotations: Int
-    /// The largest |cos ∠(aᵢ, aⱼ)| between two columns in the last sweep: after convergence it
-    /// is below the tolerance, so it says how orthogonal the computed U is.
+    /// The largest |cos ∠(gᵢ, gⱼ)| between two columns of the iterated matrix in the last sweep:
+    /// after convergence it is below the tolerance, so it says how orthogonal the normalized
+    /// columns are. For `OneSidedJacobi` those become V (U for a wide matrix), because its sweeps
+    /// run on Rᵀ from A·P = Q·R; for `ReferenceJacobi` they are U (V for a wide matrix).
     public var largestRemainingCosine: Double
     /// The convergence tolerance the iteration used.
     public var tolerance: Double
@@ -30,9 +32,11 @@ public struct DecompositionDiagnostics: Sendable, Equatable {
 
 /// An algorithm that computes singular value decompositions.
 ///
-/// Two conform: `OneSidedJacobi`, the accurate one this suite teaches, and `NormalEquationsSVD`,
-/// the textbook route through the eigenvalues of AᵀA, kept for contrast because it loses the
-/// small singular values. The verification suite runs the same properties on both.
+/// Three conform: `OneSidedJacobi`, the accurate one this suite teaches; `ReferenceJacobi`, the
+/// same method in its plain textbook form, which the tests check the fast one against; and
+/// `NormalEquationsSVD`, the textbook route through the eigenvalues of AᵀA, kept for contrast
+/// because it loses the small singular values. The verification suite runs the same properties
+/// on `OneSidedJacobi` and `NormalEquationsSVD`.
 public protocol SingularValueDecomposer: Sendable {
     /// A short name for reports ("one-sided Jacobi", "eigenvalues of AᵀA").
     var name: String { get }

@@ -195,6 +195,17 @@ import Testing
         }
     }
 
+    /// The spectrum line names only singular values the image has: a 10×12 image has σ₁ … σ₁₀,
+    /// so the line shows σ₁ and the last, σ_10, and no σ₁₀₀.
+    @Test func spectrumLineNamesOnlyExistingSingularValues() throws {
+        let directory = try temporaryDirectory()
+        let path = try write(try syntheticImage(width: 12, height: 10, channels: 1, seed: 5), "small.png", in: directory)
+        let result = try CompressionExercise.run(CompressionRequest(imagePath: path, ranks: "2"))
+        let line = try #require(result.report.split(separator: "\n").first { $0.hasPrefix("σ₁ = ") })
+        #expect(line.contains("σ_10 = "))
+        #expect(!line.contains("σ₁₀₀") && !line.contains("σ₁₀ ="), "\(line)")
+    }
+
     /// The reconstructions line shows its directory as the figures' "Wrote" lines do: relative
     /// to the working directory when below it (however the directory was given), else in full.
     @Test func reconstructionsLineShowsPathsLikeTheFigureLines() throws {
