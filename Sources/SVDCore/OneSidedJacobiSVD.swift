@@ -15,7 +15,7 @@
 ///    exact, so it changes no digit of the result, and afterwards no square or dot product can
 ///    overflow and none of the significant ones underflows, even for entries near 1e±300.
 /// 3. Precondition (Drmač–Veselić): A·P = Q·R by Householder QR with column pivoting
-///    (`PivotedQR`), and continue with the n×n lower triangular X = Rᵀ, which has the same
+///    (`HouseholderQR`), and continue with the n×n lower triangular X = Rᵀ, which has the same
 ///    singular values. On a tall matrix the sweeps then work on n rows instead of m; on a graded
 ///    one they need fewer rotations (412 000 instead of 539 000 on the 500×500 benchmark matrix).
 /// 4. Sweep over all pairs (p, q), p < q (`JacobiSweep`). For each pair form α = ‖x_p‖²,
@@ -57,7 +57,7 @@
 /// Bidiagonalization-based SVDs (LAPACK's `gesvd`/`gesdd`, NumPy) only guarantee an absolute error
 /// of about ε·σ₁, which can leave the small singular values of a graded matrix without a single
 /// correct digit. The preconditioning keeps this: Householder QR is backward stable column by
-/// column, and Rᵀ is again of the form (well conditioned)·(diagonal) (see `PivotedQR`).
+/// column, and Rᵀ is again of the form (well conditioned)·(diagonal) (see `HouseholderQR`).
 /// ‖A − UΣVᵀ‖ ≈ ε‖A‖. For m ≥ n, V = P·Uₓ (the normalized converged columns) is orthonormal to
 /// about the stopping tolerance √n·ε, and U = Q·Vₓ (reflections times rotations) to a small
 /// multiple of ε; for m < n the two exchange roles. Measured: at most 3.3e-15 up to 200×200 and
@@ -136,7 +136,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
 
     /// The decomposition of a matrix with m ≥ n: U is m×n (thin) or m×m (full), V is n×n.
     ///
-    /// With A·P = Q·R (`PivotedQR`), Jacobi runs on X = Rᵀ: X·Vₓ = G = Uₓ·Σ. Then
+    /// With A·P = Q·R (`HouseholderQR`), Jacobi runs on X = Rᵀ: X·Vₓ = G = Uₓ·Σ. Then
     /// R = Vₓ·Σ·Uₓᵀ and A = Q·R·Pᵀ = (Q·Vₓ)·Σ·(P·Uₓ)ᵀ: the left singular vectors of A are
     /// Q·Vₓ (the accumulated rotations, mapped back by Q) and the right ones are P·Uₓ (the
     /// normalized columns of G, with their rows put back in A's column order).
