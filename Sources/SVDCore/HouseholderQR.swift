@@ -88,13 +88,11 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
             var norms = pivoting ? PartialColumnNorms(count: n) { safeColumnNorm(column($0), count: m) } : nil
 
             for k in 0..<n {
-                if norms != nil {
-                    let pivot = norms!.indexOfLargest(from: k)
-                    if pivot != k {
-                        swapColumns(column(k), column(pivot), count: m)
-                        norms!.swapAt(k, pivot)
-                        permutation.swapAt(k, pivot)
-                    }
+                // With pivoting: the remaining column of largest norm moves to position k.
+                if let pivot = norms?.indexOfLargest(from: k), pivot != k {
+                    swapColumns(column(k), column(pivot), count: m)
+                    norms?.swapAt(k, pivot)
+                    permutation.swapAt(k, pivot)
                 }
                 let v = column(k) + k
                 let length = m - k
@@ -102,7 +100,7 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
                 for j in (k + 1)..<n {
                     let y = column(j) + k
                     applyHouseholderReflector(tau: tau[k], v: v, to: y, count: length)
-                    // y[0] = rₖⱼ is final: remove it from the norm of column j below row k.
+                    // y[0] = rₖⱼ is final: with pivoting, take it out of column j's norm below row k.
                     norms?.downdate(j, removing: y[0]) { safeColumnNorm(y + 1, count: length - 1) }
                 }
             }
