@@ -87,7 +87,10 @@ struct CoreKernelTests {
         #expect(Set(qr.permutation) == Set(0..<n))
         for k in 0..<n {
             for i in (k + 1)..<max(k + 1, n) { #expect(r[i, k] == 0) }
-            if k > 0 { #expect(abs(r[k, k]) <= abs(r[k - 1, k - 1]) * (1 + 1e-12)) }
+            // Pivoting makes |r_kk| non-increasing up to the error of the downdated column norms,
+            // 1 + 2·m·n·√ε (derived in HouseholderQRTests, the pivoting test).
+            let slack = 1 + 2 * Double(m * n) * Double.ulpOfOne.squareRoot()
+            if k > 0 { #expect(abs(r[k, k]) <= abs(r[k - 1, k - 1]) * slack) }
         }
     }
 
