@@ -53,10 +53,14 @@ let package = Package(
             name: "SVDCore",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: coreSettings),
-        // Shared helpers of the command-line tools: JSON, tables, timing, error messages.
+        // Shared helpers of the command-line tools: JSON, tables, timing, error messages, and the
+        // output options (--json, --plots-dir, --no-plots) every exercise takes.
         .target(
             name: "LabSupport",
-            dependencies: ["SVDCore"],
+            dependencies: [
+                "SVDCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings),
         // The `svd` playground: any matrix in, its decomposition out.
         .executableTarget(

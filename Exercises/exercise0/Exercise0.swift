@@ -30,7 +30,7 @@ struct Exercise0: ParsableCommand {
 
             --json prints one object with the keys matrix, singularValues, u, v (arrays of \
             rows), tripletResiduals, determinant, orientation, firstStep, lastStep and \
-            conditionNumber (null when infinite).
+            conditionNumber (null when infinite); no plot is drawn with --json.
 
             Examples:
               swift run exercise0
@@ -44,29 +44,18 @@ struct Exercise0: ParsableCommand {
                                valueName: "a b; c d"))
     var matrix: String?
 
-    @Flag(help: "Print one JSON object instead of the report (no plot is drawn).")
-    var json = false
-
-    @Option(help: ArgumentHelp("The directory the plot is written to.", valueName: "DIR"))
-    var plotsDir: String = "plots"
-
-    @Flag(help: "Do not draw the plot.")
-    var noPlots = false
-
-    func validate() throws {
-        if plotsDir.isEmpty { throw ValidationError("--plots-dir needs a directory") }
-    }
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let exercise = try GeometryExercise(matrix: matrix)
-        if json {
+        if output.json {
             print(exercise.json.rendered())
             return
         }
         print(exercise.report)
-        guard !noPlots else { return }
+        guard !output.noPlots else { return }
         print("")
-        var plots = FigureBatch(directory: URL(fileURLWithPath: plotsDir, isDirectory: true))
+        var plots = FigureBatch(directory: output.plotsDirectory)
         plots.render([exercise.figure])
         guard plots.finish() else { throw ExitCode.failure }
     }

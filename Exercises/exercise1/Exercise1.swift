@@ -33,7 +33,7 @@ struct Exercise1: ParsableCommand {
 
             --json prints one object with the keys rows, columns, singularValues, \
             explainedVarianceRatio, components (the k kept directions, each of length columns) \
-            and projection (the first two scores of each row).
+            and projection (the first two scores of each row); no plots are drawn with --json.
 
             Examples:
               swift run exercise1
@@ -56,14 +56,7 @@ struct Exercise1: ParsableCommand {
                                valueName: "k"))
     var components: Int = 2
 
-    @Flag(help: "Print one JSON object instead of the report (no plots are drawn).")
-    var json = false
-
-    @Option(help: ArgumentHelp("The directory the plots are written to.", valueName: "DIR"))
-    var plotsDir: String = "plots"
-
-    @Flag(help: "Do not draw the plots.")
-    var noPlots = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         // The upper bound depends on the data and is checked once they are read.
@@ -71,20 +64,19 @@ struct Exercise1: ParsableCommand {
             throw ValidationError("--components must be at least 1, got \(components)")
         }
         if let label, label.isEmpty { throw ValidationError("--label needs a column name") }
-        if plotsDir.isEmpty { throw ValidationError("--plots-dir needs a directory") }
     }
 
     func run() throws {
         let exercise = try PCAExercise(.init(dataPath: data, labelColumn: label, standardize: standardize,
                                              components: components))
-        if json {
+        if output.json {
             print(exercise.json.rendered())
             return
         }
         print(exercise.report)
-        guard !noPlots else { return }
+        guard !output.noPlots else { return }
         print("")
-        var plots = FigureBatch(directory: URL(fileURLWithPath: plotsDir, isDirectory: true))
+        var plots = FigureBatch(directory: output.plotsDirectory)
         plots.render(exercise.figures)
         guard plots.finish() else { throw ExitCode.failure }
     }

@@ -55,14 +55,7 @@ struct Exercise2: ParsableCommand {
     @Flag(help: "Compress the BT.601 luminance of a colour image instead of each channel.")
     var gray = false
 
-    @Flag(help: "Print one JSON object instead of the report (no files are written).")
-    var json = false
-
-    @Option(help: "Directory for reconstructions and plots.")
-    var plotsDir: String = "plots"
-
-    @Flag(help: "Write neither reconstructions nor plots.")
-    var noPlots = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if let energy, !(energy > 0 && energy <= 1) {
@@ -78,17 +71,17 @@ struct Exercise2: ParsableCommand {
         let request = CompressionRequest(imagePath: image, ranks: ranks, energyTarget: energy,
                                          psnrTarget: psnr, gray: gray)
         let result = try CompressionExercise.run(request)
-        if json {
+        if output.json {
             print(result.json.rendered())
             return
         }
         print(result.report)
-        guard !noPlots else { return }
+        guard !output.noPlots else { return }
         print("")
-        var plots = FigureBatch(directory: URL(fileURLWithPath: plotsDir, isDirectory: true))
+        var plots = FigureBatch(directory: output.plotsDirectory)
         plots.write {
             let written = try CompressionExercise.writeReconstructions(
-                result, inputPath: image ?? CompressionExercise.bundledImagePath, directory: plotsDir)
+                result, inputPath: image ?? CompressionExercise.bundledImagePath, directory: output.plotsDir)
             return CompressionExercise.reconstructionsLine(written: written)
         }
         plots.render(result.figures)

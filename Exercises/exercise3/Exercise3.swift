@@ -63,14 +63,7 @@ struct Exercise3: ParsableCommand {
     @Option(help: "Arithmetic of the refinement's residuals: double, float80 (x86-64) or double-double.")
     var residuals: ResidualArithmetic = .doubleDouble
 
-    @Flag(help: "Print one JSON object instead of the report.")
-    var json = false
-
-    @Option(help: ArgumentHelp("Where to write the plots.", valueName: "dir"))
-    var plotsDir = "plots"
-
-    @Flag(help: "Do not draw plots.")
-    var noPlots = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if dataPath != nil && dataset != nil { throw ValidationError("--data and --dataset exclude each other") }
@@ -91,13 +84,13 @@ struct Exercise3: ParsableCommand {
 
     func run() throws {
         let options = LeastSquaresExercise.Options(dataPath: dataPath, datasetName: dataset, degree: degree,
-                                                   allReferenceSets: allNIST, residuals: residuals, json: json)
-        let output = try LeastSquaresExercise.run(options)
-        print(output.text)
-        guard !json, !noPlots, !output.figures.isEmpty else { return }
+                                                   allReferenceSets: allNIST, residuals: residuals, json: output.json)
+        let result = try LeastSquaresExercise.run(options)
+        print(result.text)
+        guard !output.json, !output.noPlots, !result.figures.isEmpty else { return }
         print("")
-        var plots = FigureBatch(directory: URL(fileURLWithPath: plotsDir, isDirectory: true))
-        plots.render(output.figures)
+        var plots = FigureBatch(directory: output.plotsDirectory)
+        plots.render(result.figures)
         guard plots.finish() else { throw ExitCode.failure }
     }
 }

@@ -51,14 +51,7 @@ struct Exercise4: ParsableCommand {
     @Option(help: "Relative size ‖δb‖/‖b‖ of the data noise in the regularization experiment, in [0, 1).")
     var noise: Double = 1e-8
 
-    @Flag(help: "Print one JSON object instead of the report.")
-    var json = false
-
-    @Option(help: "Directory for the plots and their gnuplot scripts.")
-    var plotsDir: String = "plots"
-
-    @Flag(help: "Do not write plots.")
-    var noPlots = false
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         do {
@@ -75,16 +68,16 @@ struct Exercise4: ParsableCommand {
 
     func run() throws {
         let study = try Exercise4Study(try studyConfiguration())
-        if json {
+        if output.json {
             print(study.json().rendered())
         } else {
             print(try study.textReport())
         }
-        guard !noPlots else { return }
+        guard !output.noPlots else { return }
         // With --json, standard output carries exactly the JSON object.
-        if !json { print("") }
-        var plots = FigureBatch(directory: URL(fileURLWithPath: plotsDir, isDirectory: true),
-                                informationTo: json ? .standardError : .standardOutput)
+        if !output.json { print("") }
+        var plots = FigureBatch(directory: output.plotsDirectory,
+                                informationTo: output.json ? .standardError : .standardOutput)
         plots.render(study.figures())
         guard plots.finish() else { throw ExitCode.failure }
     }

@@ -75,14 +75,7 @@ struct Exercise5: ParsableCommand {
     @Option(help: "Runs per timing (the median is reported).")
     var repeats: Int = 5
 
-    @Flag(help: "Print one JSON object instead of the report.")
-    var json = false
-
-    @Option(help: "Directory for the plots.")
-    var plotsDir: String = "plots"
-
-    @Flag(help: "Do not draw plots.")
-    var noPlots = false
+    @OptionGroup var output: OutputOptions
 
     /// The largest n accepted: W and its copies take about 5·8·n² bytes (2.7 GB at 8192).
     static let largestSize = 8192
@@ -116,7 +109,7 @@ struct Exercise5: ParsableCommand {
         let experiment = LayerExperiment(weights: weights, ranks: try parsedRanks(), batch: batch,
                                          randomizedSVD: method, repeats: repeats)
         let result = try experiment.run()
-        if json {
+        if output.json {
             print(result.json.rendered())
             return
         }
@@ -129,9 +122,9 @@ struct Exercise5: ParsableCommand {
         let buildMode = "release"
         #endif
         print(result.report(check: check, buildMode: buildMode))
-        guard !noPlots else { return }
+        guard !output.noPlots else { return }
         print("")
-        var plots = FigureBatch(directory: URL(fileURLWithPath: plotsDir, isDirectory: true))
+        var plots = FigureBatch(directory: output.plotsDirectory)
         plots.render(result.figures)
         guard plots.finish() else { throw ExitCode.failure }
     }

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+
+/// The output options every exercise shares: `--json`, `--plots-dir DIR` and `--no-plots`.
+///
+/// An exercise includes them with `@OptionGroup var output: OutputOptions`, so that the names,
+/// the default directory and the check on them are the same in every command. What an exercise
+/// draws in `--json` mode is its own choice (exercise 4 draws its figures and reports them on
+/// standard error; the others draw none), and its `--help` discussion says which; the help texts
+/// here are true of every exercise. `--json` with `--no-plots` is accepted: it only makes sure
+/// that nothing is written.
+public struct OutputOptions: ParsableArguments, Sendable {
+    /// The directory figures go to when `--plots-dir` is not given, relative to the working directory.
+    public static let defaultPlotsDirectory = "plots"
+
+    @Flag(help: "Print one JSON object instead of the report.")
+    public var json = false
+
+    @Option(help: ArgumentHelp("The directory figures and other output files are written to.", valueName: "DIR"))
+    public var plotsDir: String = OutputOptions.defaultPlotsDirectory
+
+    @Flag(help: "Write no figures or other files.")
+    public var noPlots = false
+
+    public init() {}
+
+    /// ``plotsDir`` as a directory URL, relative paths resolved against the working directory.
+    public var plotsDirectory: URL { URL(fileURLWithPath: plotsDir, isDirectory: true) }
+
+    /// Refuses an empty `--plots-dir`: it names no directory, and resolving it would silently
+    /// mean the working directory.
+    public func validate() throws {
+        if plotsDir.isEmpty { throw ValidationError("--plots-dir needs a directory name, got an empty string") }
+    }
+}
