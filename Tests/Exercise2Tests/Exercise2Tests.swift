@@ -273,7 +273,7 @@ import Testing
         ]
         for (name, bytes) in cases {
             let path = directory.appendingPathComponent(name).path
-            FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            try #require(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "cannot create \(path)")
             do {
                 _ = try CompressionExercise.run(CompressionRequest(imagePath: path))
                 Issue.record("\(name) was accepted")
