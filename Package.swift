@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "LabSupport",
             dependencies: [
-                "SVDCore",
+                "SVDCore", "Plotting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),

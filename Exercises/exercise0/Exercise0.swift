@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GeometryLab
 import LabSupport
-import Plotting
 
 /// `exercise0`: the geometry of the SVD — rotate, scale, rotate.
 @main
@@ -53,10 +52,6 @@ struct Exercise0: ParsableCommand {
             return
         }
         print(exercise.report)
-        guard !output.noPlots else { return }
-        print("")
-        var plots = FigureBatch(directory: output.plotsDirectory)
-        plots.render([exercise.figure])
-        guard plots.finish() else { throw ExitCode.failure }
+        try output.writeFigures([exercise.figure])
     }
 }

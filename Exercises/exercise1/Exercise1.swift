@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import LabSupport
-import Plotting
 import PrincipalComponents
 
 /// `exercise1`: principal component analysis through the SVD of the centred data.
@@ -74,10 +73,6 @@ struct Exercise1: ParsableCommand {
             return
         }
         print(exercise.report)
-        guard !output.noPlots else { return }
-        print("")
-        var plots = FigureBatch(directory: output.plotsDirectory)
-        plots.render(exercise.figures)
-        guard plots.finish() else { throw ExitCode.failure }
+        try output.writeFigures(exercise.figures)
     }
 }

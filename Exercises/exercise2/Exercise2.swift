@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import ImageCompression
 import LabSupport
-import Plotting
 
 /// Exercise 2: image compression by truncated SVD.
 @main
@@ -76,15 +75,13 @@ struct Exercise2: ParsableCommand {
             return
         }
         print(result.report)
-        guard !output.noPlots else { return }
-        print("")
-        var plots = FigureBatch(directory: output.plotsDirectory)
-        plots.write {
-            let written = try CompressionExercise.writeReconstructions(
-                result, inputPath: image ?? CompressionExercise.bundledImagePath, directory: output.plotsDir)
-            return CompressionExercise.reconstructionsLine(written: written)
+        // The reconstructed images first, then the figures; each failure is collected.
+        try output.writeFigures(result.figures) { plots in
+            plots.write {
+                let written = try CompressionExercise.writeReconstructions(
+                    result, inputPath: image ?? CompressionExercise.bundledImagePath, directory: output.plotsDir)
+                return CompressionExercise.reconstructionsLine(written: written)
+            }
         }
-        plots.render(result.figures)
-        guard plots.finish() else { throw ExitCode.failure }
     }
 }

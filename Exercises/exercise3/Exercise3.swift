@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import LabSupport
 import LeastSquaresLab
-import Plotting
 
 extension ResidualArithmetic: ExpressibleByArgument {}
 
@@ -87,10 +86,8 @@ struct Exercise3: ParsableCommand {
                                                    allReferenceSets: allNIST, residuals: residuals, json: output.json)
         let result = try LeastSquaresExercise.run(options)
         print(result.text)
-        guard !output.json, !output.noPlots, !result.figures.isEmpty else { return }
-        print("")
-        var plots = FigureBatch(directory: output.plotsDirectory)
-        plots.render(result.figures)
-        guard plots.finish() else { throw ExitCode.failure }
+        // No figures in --json mode, and none for a run that has nothing to draw.
+        guard !output.json, !result.figures.isEmpty else { return }
+        try output.writeFigures(result.figures)
     }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import HilbertLab
 import LabSupport
-import Plotting
 
 /// `exercise4`: the condition number of the Hilbert matrix, and what floating point does to it.
 @main
@@ -73,12 +72,7 @@ struct Exercise4: ParsableCommand {
         } else {
             print(try study.textReport())
         }
-        guard !output.noPlots else { return }
-        // With --json, standard output carries exactly the JSON object.
-        if !output.json { print("") }
-        var plots = FigureBatch(directory: output.plotsDirectory,
-                                informationTo: output.json ? .standardError : .standardOutput)
-        plots.render(study.figures())
-        guard plots.finish() else { throw ExitCode.failure }
+        // Exercise 4 draws its figures in --json mode too; their lines then go to standard error.
+        try output.writeFigures(study.figures())
     }
 }

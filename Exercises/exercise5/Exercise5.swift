@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import LabSupport
 import LowRankLayer
-import Plotting
 import SVDCore
 
 /// Exercise 5: the low-rank linear layer y = (x·A)·B of seed 000 §4.
@@ -122,10 +121,6 @@ struct Exercise5: ParsableCommand {
         let buildMode = "release"
         #endif
         print(result.report(check: check, buildMode: buildMode))
-        guard !output.noPlots else { return }
-        print("")
-        var plots = FigureBatch(directory: output.plotsDirectory)
-        plots.render(result.figures)
-        guard plots.finish() else { throw ExitCode.failure }
+        try output.writeFigures(result.figures)
     }
 }

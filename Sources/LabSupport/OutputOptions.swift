@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Plotting
 
 /// The output options every exercise shares: `--json`, `--plots-dir DIR` and `--no-plots`.
 ///
@@ -31,5 +32,23 @@ public struct OutputOptions: ParsableArguments, Sendable {
     /// mean the working directory.
     public func validate() throws {
         if plotsDir.isEmpty { throw ValidationError("--plots-dir needs a directory name, got an empty string") }
+    }
+
+    /// Writes the exercise's files under the suite's convention (see `FigureBatch`), after the
+    /// report has been printed: nothing at all with `--no-plots`; otherwise `produce` first (for
+    /// files that are not figures, such as reconstructed images), then every figure, each failure
+    /// collected. With `--json` the lines about files go to standard error, so that standard
+    /// output holds only the JSON object.
+    ///
+    /// - Throws: `ExitCode.failure` after the failures have been reported, when a file could not
+    ///   be written or drawn. A missing gnuplot is not a failure: the scripts are written and one
+    ///   line says how to draw them.
+    public func writeFigures(_ figures: [Figure], after produce: ((inout FigureBatch) -> Void)? = nil) throws {
+        guard !noPlots else { return }
+        if !json { print("") }
+        var plots = FigureBatch(directory: plotsDirectory, informationTo: json ? .standardError : .standardOutput)
+        produce?(&plots)
+        plots.render(figures)
+        guard plots.finish() else { throw ExitCode.failure }
     }
 }
