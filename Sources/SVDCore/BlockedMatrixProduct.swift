@@ -36,36 +36,123 @@ let rowBlock = 128
 @_specialize(exported: true, where Scalar == Double)
 public func blockedProduct<Scalar: SVDScalar & SIMDScalar>(_ a: Matrix<Scalar>, _ b: Matrix<Scalar>) -> Matrix<Scalar> {
     precondition(a.columns == b.rows, "Cannot multiply \(a.rows)×\(a.columns) by \(b.rows)×\(b.columns)")
-    let m = a.rows, inner = a.columns, n = b.columns
-    var c = Matrix<Scalar>(rows: m, columns: n)
-    guard m > 0, n > 0, inner > 0 else { return c }
-    let fullColumns = n - n % 4
+    var c = Matrix<Scalar>(rows: a.rows, columns: b.columns)
+    guard !a.isEmpty, !b.isEmpty else { return c }
     a.elements.withUnsafeBufferPointer { aBuffer in
         b.elements.withUnsafeBufferPointer { bBuffer in
             c.elements.withUnsafeMutableBufferPointer { cBuffer in
-                let aBase = aBuffer.baseAddress!, bBase = bBuffer.baseAddress!, cBase = cBuffer.baseAddress!
-                for p0 in stride(from: 0, to: inner, by: depthBlock) {
-                    let depth = min(depthBlock, inner - p0)
-                    for i0 in stride(from: 0, to: m, by: rowBlock) {
-                        let rowEnd = min(i0 + rowBlock, m)
-                        let fullRowEnd = i0 + (rowEnd - i0) / 8 * 8
-                        for j in stride(from: 0, to: fullColumns, by: 4) {
-                            for i in stride(from: i0, to: fullRowEnd, by: 8) {
-                                multiplyTile(a: aBase + i + p0 * m, rowsOfA: m,
-                                             b: bBase + p0 + j * inner, rowsOfB: inner,
-                                             c: cBase + i + j * m, rowsOfC: m, depth: depth)
-                            }
-                            multiplyEdge(aBase, bBase, cBase, m: m, inner: inner, rows: fullRowEnd..<rowEnd,
-                                         columns: j..<(j + 4), depth: p0..<(p0 + depth))
-                        }
-                        multiplyEdge(aBase, bBase, cBase, m: m, inner: inner, rows: i0..<rowEnd,
-                                     columns: fullColumns..<n, depth: p0..<(p0 + depth))
-                    }
-                }
+                addProduct(MatrixView(aBuffer.baseAddress!, rows: a.rows, columns: a.columns, stride: a.rows),
+                           MatrixView(bBuffer.baseAddress!, rows: b.rows, columns: b.columns, stride: b.rows),
+                           to: MutableMatrixView(cBuffer.baseAddress!, rows: a.rows, columns: b.columns, stride: a.rows))
             }
         }
     }
     return c
+}
+
+/// A column-major matrix in memory that belongs to someone else: column j starts at
+/// `base + j·stride`. A block of a larger matrix is a view with the larger matrix's row count as
+/// its stride (LAPACK's "leading dimension"), so products can work on blocks without copying them.
+struct MatrixView<Scalar> {
+    let base: UnsafePointer<Scalar>
+    let rows: Int
+    let columns: Int
+    let stride: Int
+
+    init(_ base: UnsafePointer<Scalar>, rows: Int, columns: Int, stride: Int) {
+        (self.base, self.rows, self.columns, self.stride) = (base, rows, columns, stride)
+    }
+
+    subscript(i: Int, j: Int) -> Scalar { base[i + j * stride] }
+}
+
+/// The writable counterpart of `MatrixView`.
+struct MutableMatrixView<Scalar> {
+    let base: UnsafeMutablePointer<Scalar>
+    let rows: Int
+    let columns: Int
+    let stride: Int
+
+    init(_ base: UnsafeMutablePointer<Scalar>, rows: Int, columns: Int, stride: Int) {
+        (self.base, self.rows, self.columns, self.stride) = (base, rows, columns, stride)
+    }
+
+    subscript(i: Int, j: Int) -> Scalar {
+        get { base[i + j * stride] }
+        nonmutating set { base[i + j * stride] = newValue }
+    }
+
+    var readOnly: MatrixView<Scalar> { MatrixView(base, rows: rows, columns: columns, stride: stride) }
+}
+
+/// C ← C + A·B on views (the engine of `blockedProduct`, blocked and tiled as described above).
+@inline(__always)
+func addProduct<Scalar: SVDScalar & SIMDScalar>(_ a: MatrixView<Scalar>, _ b: MatrixView<Scalar>,
+                                                to c: MutableMatrixView<Scalar>) {
+    precondition(a.columns == b.rows && c.rows == a.rows && c.columns == b.columns, "Mismatched shapes in C += A·B")
+    let m = a.rows, inner = a.columns, n = b.columns
+    let fullColumns = n - n % 4
+    for p0 in stride(from: 0, to: inner, by: depthBlock) {
+        let depth = min(depthBlock, inner - p0)
+        for i0 in stride(from: 0, to: m, by: rowBlock) {
+            let rowEnd = min(i0 + rowBlock, m)
+            let fullRowEnd = i0 + (rowEnd - i0) / 8 * 8
+            for j in stride(from: 0, to: fullColumns, by: 4) {
+                for i in stride(from: i0, to: fullRowEnd, by: 8) {
+                    multiplyTile(a: a.base + i + p0 * a.stride, rowsOfA: a.stride,
+                                 b: b.base + p0 + j * b.stride, rowsOfB: b.stride,
+                                 c: c.base + i + j * c.stride, rowsOfC: c.stride, depth: depth)
+                }
+                multiplyEdge(a, b, c, rows: fullRowEnd..<rowEnd, columns: j..<(j + 4), depth: p0..<(p0 + depth))
+            }
+            multiplyEdge(a, b, c, rows: i0..<rowEnd, columns: fullColumns..<n, depth: p0..<(p0 + depth))
+        }
+    }
+}
+
+/// W ← Aᵀ·B for views A (ℓ×p) and B (ℓ×k), as dot products of columns: tiles of 4 columns of A
+/// against 2 of B share their loads (eight `SIMD8` partial sums, 6 loads per 8 multiply–adds).
+/// The reflector blocks of `CompactWY.swift` need Yᵀ·C with Y tall and thin; forming Yᵀ first
+/// would cost a copy of Y per block.
+@inline(__always)
+func transposedProduct<Scalar: SVDScalar & SIMDScalar>(_ a: MatrixView<Scalar>, _ b: MatrixView<Scalar>,
+                                                       into w: MutableMatrixView<Scalar>) {
+    precondition(a.rows == b.rows && w.rows == a.columns && w.columns == b.columns, "Mismatched shapes in W = Aᵀ·B")
+    let length = a.rows, p = a.columns, k = b.columns
+    let fullRows = length - length % 8
+    func dot(_ i: Int, _ j: Int) -> Scalar {
+        var sum: Scalar = 0
+        for r in 0..<length { sum += a[r, i] * b[r, j] }
+        return sum
+    }
+    var j = 0
+    while j + 2 <= k {
+        var i = 0
+        while i + 4 <= p {
+            let a0 = a.base + i * a.stride, a1 = a0 + a.stride, a2 = a1 + a.stride, a3 = a2 + a.stride
+            let b0 = b.base + j * b.stride, b1 = b0 + b.stride
+            var s00 = SIMD8<Scalar>(), s10 = SIMD8<Scalar>(), s20 = SIMD8<Scalar>(), s30 = SIMD8<Scalar>()
+            var s01 = SIMD8<Scalar>(), s11 = SIMD8<Scalar>(), s21 = SIMD8<Scalar>(), s31 = SIMD8<Scalar>()
+            for r in stride(from: 0, to: fullRows, by: 8) {
+                let x0 = loadVector(b0 + r), x1 = loadVector(b1 + r)
+                let y0 = loadVector(a0 + r), y1 = loadVector(a1 + r)
+                let y2 = loadVector(a2 + r), y3 = loadVector(a3 + r)
+                s00 = y0 * x0 + s00; s10 = y1 * x0 + s10; s20 = y2 * x0 + s20; s30 = y3 * x0 + s30
+                s01 = y0 * x1 + s01; s11 = y1 * x1 + s11; s21 = y2 * x1 + s21; s31 = y3 * x1 + s31
+            }
+            func finish(_ partial: SIMD8<Scalar>, _ di: Int, _ dj: Int) {
+                var total = partial.sum()
+                for r in fullRows..<length { total += a[r, i + di] * b[r, j + dj] }
+                w[i + di, j + dj] = total
+            }
+            finish(s00, 0, 0); finish(s10, 1, 0); finish(s20, 2, 0); finish(s30, 3, 0)
+            finish(s01, 0, 1); finish(s11, 1, 1); finish(s21, 2, 1); finish(s31, 3, 1)
+            i += 4
+        }
+        for iEdge in i..<p { w[iEdge, j] = dot(iEdge, j); w[iEdge, j + 1] = dot(iEdge, j + 1) }
+        j += 2
+    }
+    if j < k { for i in 0..<p { w[i, j] = dot(i, j) } }
 }
 
 /// C[0..<8, 0..<4] += A[0..<8, 0..<depth] · B[0..<depth, 0..<4] on raw pointers (column-major,
@@ -94,15 +181,14 @@ private func multiplyTile<Scalar: SVDScalar & SIMDScalar>(
 
 /// The rows and columns that do not fill a whole 8×4 tile, by plain loops.
 @inline(__always)
-private func multiplyEdge<Scalar: SVDScalar>(
-    _ a: UnsafePointer<Scalar>, _ b: UnsafePointer<Scalar>, _ c: UnsafeMutablePointer<Scalar>,
-    m: Int, inner: Int, rows: Range<Int>, columns: Range<Int>, depth: Range<Int>
-) {
+private func multiplyEdge<Scalar: SVDScalar>(_ a: MatrixView<Scalar>, _ b: MatrixView<Scalar>,
+                                             _ c: MutableMatrixView<Scalar>,
+                                             rows: Range<Int>, columns: Range<Int>, depth: Range<Int>) {
     guard !rows.isEmpty, !columns.isEmpty else { return }
     for j in columns {
         for p in depth {
-            let factor = b[p + j * inner]
-            for i in rows { c[i + j * m] += a[i + p * m] * factor }
+            let factor = b[p, j]
+            for i in rows { c[i, j] += a[i, p] * factor }
         }
     }
 }

@@ -15,9 +15,10 @@
 ///    exact, so it changes no digit of the result, and afterwards no square or dot product can
 ///    overflow and none of the significant ones underflows, even for entries near 1e±300.
 /// 3. Precondition (Drmač–Veselić): A·P = Q·R by Householder QR with column pivoting
-///    (`HouseholderQR`), and continue with the n×n lower triangular X = Rᵀ, which has the same
-///    singular values. On a tall matrix the sweeps then work on n rows instead of m; on a graded
-///    one they need fewer rotations (412 000 instead of 539 000 on the 500×500 benchmark matrix).
+///    (`JacobiPreconditioner`: in two stages when m ≥ 2n), and continue with the n×n lower
+///    triangular X = Rᵀ, which has the same singular values. On a tall matrix the sweeps then
+///    work on n rows instead of m; on a graded one they need fewer rotations (412 000 instead of
+///    539 000 on the 500×500 benchmark matrix).
 /// 4. Sweep over all pairs (p, q), p < q (`JacobiSweep`). For each pair form α = ‖x_p‖²,
 ///    β = ‖x_q‖², γ = x_pᵀx_q. If |γ| ≤ tol·√α·√β the columns are already orthogonal to working
 ///    accuracy; otherwise apply the rotation of `JacobiRotation` to columns p and q of X (and of
@@ -104,7 +105,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         let scale = ExactScaling(toUnitMaximum: work)
         scale.apply(to: &work)
         // A·P = Q·R and Rᵀ have the same singular values (see `decomposeTall`).
-        var g = HouseholderQR(work, pivoting: true).rTransposed
+        var g = JacobiPreconditioner(work).rTransposed
         var noRotations: Matrix<Scalar>? = nil
         let diagnostics = try orthogonalizeColumns(of: &g, accumulating: &noRotations)
         let sigma = (0..<g.columns).map { scale.undo(scaledNorm(g.elements[($0 * g.rows)..<(($0 + 1) * g.rows)])) }
@@ -147,7 +148,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         var scaled = a
         let scale = ExactScaling(toUnitMaximum: scaled)
         scale.apply(to: &scaled)
-        let qr = HouseholderQR(scaled, pivoting: true)
+        let qr = JacobiPreconditioner(scaled)
         var x = qr.rTransposed
         let factors = try orthogonalFactors(of: &x)
 

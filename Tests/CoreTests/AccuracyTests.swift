@@ -78,6 +78,28 @@ struct AccuracyTests {
         }
     }
 
+    /// The same claim on shapes that take the two-stage preconditioning (m ≥ 2n: unpivoted
+    /// blocked QR first, then the pivoted one; see `JacobiPreconditioner`) with more than one
+    /// block of 32 columns, and on one just below the threshold.
+    @Test("Graded A = B·D, tall and across blocks: every σ to relative accuracy ε·κ(B)",
+          .enabled(if: hasFloat80, "needs Float80 for the reference"),
+          arguments: [(300, 40), (130, 65), (129, 65)])
+    func gradedRelativeAccuracyTall(shape: (rows: Int, columns: Int)) throws {
+        var generator = SeededGenerator(seed: UInt64(shape.rows * shape.columns))
+        let (a, b, _) = TestMatrices.graded(rows: shape.rows, columns: shape.columns, exponents: -12...12,
+                                            using: &generator, as: Double.self)
+        let computed = try OneSidedJacobi().singularValues(of: a).singularValues
+        let fromDecomposition = try OneSidedJacobi().decompose(a).singularValues
+        let reference = try referenceSingularValues(a)
+        let kappaB = try OneSidedJacobi().singularValues(of: b).conditionNumber
+        let bound = 16 * Double.ulpOfOne * kappaB * Double(shape.columns)
+        for (i, y) in reference.enumerated() {
+            #expect(abs(computed[i] - y) / y <= bound, "σ\(i + 1) = \(computed[i]), reference \(y), κ(B) = \(kappaB)")
+            #expect(abs(fromDecomposition[i] - y) / y <= bound,
+                    "σ\(i + 1) (with vectors) = \(fromDecomposition[i]), reference \(y), κ(B) = \(kappaB)")
+        }
+    }
+
     /// The AᵀA route cannot do this: σ_min² ≈ 1e-24·σ₁² is lost when AᵀA is rounded.
     @Test("Graded A = B·D: the AᵀA route loses the small singular values (known failure)",
           .enabled(if: hasFloat80, "needs Float80 for the reference"))

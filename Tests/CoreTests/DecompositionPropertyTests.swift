@@ -105,3 +105,29 @@ func checkDefiningProperties(_ svd: SingularValueDecomposition<Double>, of a: Ma
     #expect(svd.u.rows == m && svd.v.rows == n && (svd.u.columns == p || svd.u.columns == m)
             && (svd.v.columns == p || svd.v.columns == n), "\(label): shapes", sourceLocation: sourceLocation)
 }
+
+/// The random shapes of `MatrixGen` stay below 32 columns, one block of the blocked Householder
+/// QR, and mostly below m = 2n, where `JacobiPreconditioner` switches to two stages. These shapes
+/// cross both boundaries (m = 2n − 1, 2n, 2n + 1 and several blocks), tall and wide, thin and full.
+@Suite("CoreTests: Jacobi preconditioning in one and two stages")
+struct PreconditioningShapeTests {
+    @Test("Jacobi: defining properties across the two-stage threshold and block boundaries",
+          arguments: [(129, 65), (130, 65), (131, 65), (300, 40), (70, 200)])
+    func definingPropertiesAcrossStages(shape: (rows: Int, columns: Int)) throws {
+        for (index, kind) in MatrixKind.allCases.enumerated() {
+            let testCase = MatrixCase(kind: kind, rows: shape.rows, columns: shape.columns,
+                                      seed: UInt64(7 * shape.rows + shape.columns + index))
+            let a = testCase.matrix
+            for vectors in [SingularVectors.thin, .full] {
+                let svd = try OneSidedJacobi().decompose(a, vectors: vectors)
+                checkDefiningProperties(svd, of: a, c: 8, label: "\(testCase) \(vectors)")
+            }
+            let values = try OneSidedJacobi().singularValues(of: a).singularValues
+            let svd = try OneSidedJacobi().decompose(a)
+            for (x, y) in zip(values, svd.singularValues) {
+                #expect(abs(x - y) <= Tolerance.backward(8, rows: a.rows, columns: a.columns, scale: svd.largestSingularValue),
+                        "\(testCase): values-only \(x) vs \(y)")
+            }
+        }
+    }
+}

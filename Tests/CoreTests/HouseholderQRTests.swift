@@ -60,11 +60,11 @@ struct HouseholderQRTests {
         }
     }
 
-    /// `thinQ()` skips applying Hₖ to the columns j < k of [I; 0], which it leaves unchanged
-    /// (vₖ has no entries in the rows where eⱼ is nonzero, so vₖᵀeⱼ = 0 exactly). So it must equal
-    /// Q·[I; 0] from `q(times:)`, which applies every reflector, bit for bit — also for shapes
-    /// wider than one cache-sized block of columns (512 KiB / (1100 rows · 8 B) ⇒ blocks of 59 columns).
-    @Test("thinQ() equals q(times: I) exactly, including several column blocks",
+    /// `thinQ()` skips applying a block of reflectors Hₖ, k ≥ k₀, to the columns j < k₀ of
+    /// [I; 0], which it leaves unchanged (the block acts on rows k₀… only, where eⱼ is zero, so
+    /// Yᵀeⱼ = 0 exactly). So it must equal Q·[I; 0] from `q(times:)`, which applies every block to
+    /// every column, bit for bit — also with several blocks of 32 reflectors (70 columns: three).
+    @Test("thinQ() equals q(times: I) exactly, including several blocks of reflectors",
           arguments: [(9, 9), (40, 15), (1100, 70)])
     func thinQEqualsQTimesIdentity(shape: (rows: Int, columns: Int)) {
         var generator = SeededGenerator(seed: 17)
@@ -72,6 +72,41 @@ struct HouseholderQRTests {
         for pivoting in [false, true] {
             let qr = HouseholderQR(a, pivoting: pivoting)
             #expect(qr.thinQ() == qr.q(times: .identity(shape.columns)), "pivoting \(pivoting)")
+        }
+    }
+
+    /// The random shapes above stay below one block of 32 reflectors; these cross the block and
+    /// panel boundaries (31, 32, 33, 65 and 100 columns), where the unpivoted factorization
+    /// updates later columns in the WY form and Q is applied block by block. The same bounds as
+    /// above, on every kind of matrix; and on the kinds whose R is well determined (Gaussian, and
+    /// graded B·D with B well conditioned: R = R_B·D), R must agree with R computed in Float80
+    /// column by column to c·m·n·ε·‖aⱼ‖. (On an ill-conditioned A, R itself moves by up to
+    /// κ(A)·ε under rounding, so there is no such forward bound to test.)
+    @Test("blocked: A·P = Q·R, QᵀQ = I and R as in Float80, across block boundaries",
+          arguments: [(31, 31), (32, 32), (33, 33), (100, 65), (130, 100), (300, 33)])
+    func acrossBlockBoundaries(shape: (rows: Int, columns: Int)) {
+        let m = shape.rows, n = shape.columns
+        for (index, kind) in MatrixKind.allCases.enumerated() {
+            let a = MatrixCase(kind: kind, rows: m, columns: n, seed: UInt64(31 * m + n + index)).matrix
+            for pivoting in [false, true] {
+                let label = "\(kind) \(m)×\(n), pivoting \(pivoting)"
+                let qr = HouseholderQR(a, pivoting: pivoting)
+                let q = qr.thinQ(), r = qr.r
+                #expect(q.orthogonalityError <= Tolerance.backward(10, rows: m, columns: 1, scale: 1), "\(label)")
+                let qTimesR = q * r
+                let reference = HouseholderQR(a.converted(to: Float80.self), pivoting: pivoting)
+                for j in 0..<n {
+                    let column = a.column(qr.permutation[j])
+                    let bound = Tolerance.backward(10, rows: m * n, columns: 1, scale: scaledNorm(column))
+                    let residual = scaledNorm((0..<m).map { column[$0] - qTimesR[$0, j] })
+                    #expect(residual <= bound, "\(label): column \(j) residual \(residual)")
+                    // With pivoting, near-ties between column norms may be broken differently in
+                    // Float80; R is compared only where the two chose the same columns.
+                    guard kind == .gaussian || kind == .graded, reference.permutation == qr.permutation else { continue }
+                    let difference = scaledNorm((0...j).map { Double(Float80(r[$0, j]) - reference.r[$0, j]) })
+                    #expect(difference <= bound, "\(label): column \(j) of R differs from Float80's by \(difference)")
+                }
+            }
         }
     }
 

@@ -1,0 +1,178 @@
+/// # Many reflectors at once: the compact WY form
+///
+/// ## Mathematics
+/// A product of b Householder reflectors Hⱼ = I − τⱼ·vⱼvⱼᵀ is again the identity minus a matrix
+/// of rank b (Schreiber and Van Loan 1989; Golub and Van Loan, *Matrix Computations*, 4th ed.,
+/// §5.1.7):
+///
+///     H₀·H₁⋯H_{b−1} = I − Y·T·Yᵀ,
+///
+/// with Y = [v₀ v₁ … v_{b−1}] (ℓ×b; vⱼ has zeros above its leading 1 in row j) and T b×b upper
+/// triangular. T is built one reflector at a time: T = [τ₀] for one, and appending Hⱼ gives
+///
+///     (I − Y·T·Yᵀ)·(I − τ·v·vᵀ) = I − [Y v]·⎡T  −τ·T·(Yᵀv)⎤·[Y v]ᵀ.
+///                                          ⎣0        τ    ⎦
+///
+/// Since every Hⱼ is symmetric, the product in the other order is the transpose:
+/// H_{b−1}⋯H₁·H₀ = (I − Y·T·Yᵀ)ᵀ = I − Y·Tᵀ·Yᵀ.
+///
+/// ## Why
+/// Applied one at a time (`applyHouseholderReflector`), b reflectors stream the matrix C through
+/// the processor b times and do one multiply–add per entry loaded: memory-bound level-2 loops.
+/// In the WY form the same work is three matrix products, W = Yᵀ·C, W ← T·W and C ← C − Y·W,
+/// which `blockedProduct` runs from registers and cache at about 30 GFLOP/s on the development
+/// machine (release, `-target-cpu native`) against about 10 for the reflector loop. The extra
+/// cost is forming T, b²ℓ flops, small against the 4bℓk of applying the block to k columns.
+///
+/// ## Accuracy
+/// The same kind of guarantee as one reflector at a time: the computed product is an exactly
+/// orthogonal transformation of C plus an error of order ℓ·b·ε·‖C‖ (Higham, *Accuracy and
+/// Stability of Numerical Algorithms*, 2nd ed., §19.5).
+///
+/// ## Storage
+/// Y is not copied: it is read from the factorization's compact storage, where vⱼ lies below the
+/// diagonal of column j. Only its top b×b part Y₁ (unit lower triangular; R occupies the storage
+/// on and above the diagonal) is implicit, so products with Y = [Y₁; Y₂] are split: the dense Y₂
+/// goes through the fast products of `BlockedMatrixProduct.swift`, Y₁ through short loops.
+struct ReflectorBlock<Scalar: SVDScalar> {
+    /// The factorization's storage (m rows, column-major) and the block's first reflector.
+    private let factors: UnsafePointer<Scalar>
+    private let m: Int
+    private let first: Int
+    /// b, the number of reflectors.
+    let count: Int
+    /// T (b×b), upper triangular.
+    let t: Matrix<Scalar>
+
+    /// Entry (i, j) of Y, counting rows from the block's first row.
+    private func y(_ i: Int, _ j: Int) -> Scalar {
+        i < j ? 0 : (i == j ? 1 : factors[(first + j) * m + first + i])
+    }
+
+    /// Y₂: the rows of Y below its top b×b part, as a view into the factorization.
+    private var lowerPart: MatrixView<Scalar> {
+        MatrixView(factors + first * m + first + count, rows: m - first - count, columns: count, stride: m)
+    }
+
+    /// The block of reflectors `first ..< first + count` of a factorization in LAPACK's compact
+    /// form (see `HouseholderQR`): reflector k lives in column k of the m-row storage `factors`,
+    /// below row k, and acts on rows k…m−1. The block acts on rows `first`…m−1.
+    init(factors: UnsafePointer<Scalar>, rows m: Int, first: Int, count b: Int, tau: [Scalar]) {
+        precondition(b >= 1 && first + b <= m, "A block of \(b) reflectors from \(first) does not fit \(m) rows")
+        (self.factors, self.m, self.first, self.count) = (factors, m, first, b)
+        var t = Matrix<Scalar>(rows: b, columns: b)
+        for j in 0..<b {
+            let tauJ = tau[first + j]
+            t[j, j] = tauJ
+            // τ = 0 means Hⱼ = I: the new column of T is zero.
+            guard j > 0, tauJ != 0 else { continue }
+            // z = Yᵀ·vⱼ over the first j columns; vⱼ is zero above row j and 1 in row j.
+            let below = m - first - j - 1
+            let vJ = UnsafeMutablePointer(mutating: factors + (first + j) * m + first + j + 1)
+            let z = (0..<j).map { i in
+                let yI = UnsafeMutablePointer(mutating: factors + (first + i) * m + first + j + 1)
+                return factors[(first + i) * m + first + j] + (below > 0 ? dotProduct(yI, vJ, count: below) : 0)
+            }
+            // T[0..<j, j] = −τⱼ·T[0..<j, 0..<j]·z (T is upper triangular).
+            for i in 0..<j {
+                var sum: Scalar = 0
+                for l in i..<j { sum += t[i, l] * z[l] }
+                t[i, j] = -tauJ * sum
+            }
+        }
+        self.t = t
+    }
+
+    /// C ← H₀·H₁⋯H_{b−1}·C = (I − Y·T·Yᵀ)·C, or with `reversed`
+    /// C ← H_{b−1}⋯H₁·H₀·C = (I − Y·Tᵀ·Yᵀ)·C, for C with the block's m − first rows.
+    func apply(to c: MutableMatrixView<Scalar>, reversed: Bool) {
+        let b = count, k = c.columns
+        precondition(c.rows == m - first, "A block of reflectors on \(m - first) rows cannot act on \(c.rows) rows")
+        let upper = MutableMatrixView(c.base, rows: b, columns: k, stride: c.stride)
+        let lower = MutableMatrixView(c.base + b, rows: c.rows - b, columns: k, stride: c.stride)
+        // W = Yᵀ·C = Y₁ᵀ·C₁ + Y₂ᵀ·C₂.
+        var w = Matrix<Scalar>(rows: b, columns: k)
+        w.elements.withUnsafeMutableBufferPointer { buffer in
+            let wView = MutableMatrixView(buffer.baseAddress!, rows: b, columns: k, stride: b)
+            if lower.rows > 0 { anyTransposedProduct(lowerPart, lower.readOnly, into: wView) }
+            for j in 0..<k {
+                for i in 0..<b {
+                    var sum = upper[i, j]
+                    for r in (i + 1)..<max(i + 1, b) { sum += y(r, i) * upper[r, j] }
+                    wView[i, j] += sum
+                }
+            }
+        }
+        // W ← T·W (or Tᵀ·W): b×b times b×k, small.
+        w = (reversed ? t.transposed : t) * w
+        // C₁ ← C₁ − Y₁·W and C₂ ← C₂ − Y₂·W.
+        for j in 0..<k {
+            for r in 0..<b {
+                var sum = w[r, j]
+                for i in 0..<r { sum += y(r, i) * w[i, j] }
+                upper[r, j] -= sum
+            }
+        }
+        guard lower.rows > 0 else { return }
+        for index in w.elements.indices { w.elements[index].negate() }
+        w.elements.withUnsafeBufferPointer { buffer in
+            anyAddProduct(lowerPart, MatrixView(buffer.baseAddress!, rows: b, columns: k, stride: b), to: lower)
+        }
+    }
+}
+
+/// C ← C + A·B by the tiled `addProduct` for `Double` and `Float`, which have SIMD vectors, and
+/// by plain loops otherwise (`Float80`, used for reference computations, where speed matters
+/// less). The type tests are constants in each specialized copy of the caller.
+@inline(__always)
+func anyAddProduct<Scalar: SVDScalar>(_ a: MatrixView<Scalar>, _ b: MatrixView<Scalar>, to c: MutableMatrixView<Scalar>) {
+    if Scalar.self == Double.self {
+        addProduct(a.typed(as: Double.self), b.typed(as: Double.self), to: c.typed(as: Double.self))
+    } else if Scalar.self == Float.self {
+        addProduct(a.typed(as: Float.self), b.typed(as: Float.self), to: c.typed(as: Float.self))
+    } else {
+        for j in 0..<c.columns {
+            for p in 0..<a.columns {
+                let factor = b[p, j]
+                for i in 0..<c.rows { c[i, j] += a[i, p] * factor }
+            }
+        }
+    }
+}
+
+/// W ← Aᵀ·B by the tiled `transposedProduct` for `Double` and `Float`, by dot products otherwise.
+@inline(__always)
+func anyTransposedProduct<Scalar: SVDScalar>(_ a: MatrixView<Scalar>, _ b: MatrixView<Scalar>,
+                                             into w: MutableMatrixView<Scalar>) {
+    if Scalar.self == Double.self {
+        transposedProduct(a.typed(as: Double.self), b.typed(as: Double.self), into: w.typed(as: Double.self))
+    } else if Scalar.self == Float.self {
+        transposedProduct(a.typed(as: Float.self), b.typed(as: Float.self), into: w.typed(as: Float.self))
+    } else {
+        for j in 0..<b.columns {
+            for i in 0..<a.columns {
+                var sum: Scalar = 0
+                for r in 0..<a.rows { sum += a[r, i] * b[r, j] }
+                w[i, j] = sum
+            }
+        }
+    }
+}
+
+extension MatrixView {
+    /// The same memory, typed as `T`: for handing a generic view to a kernel written for a
+    /// concrete type, once a test has shown that `Scalar` is `T`.
+    @inline(__always)
+    func typed<T>(as _: T.Type) -> MatrixView<T> {
+        MatrixView<T>(UnsafeRawPointer(base).assumingMemoryBound(to: T.self), rows: rows, columns: columns, stride: stride)
+    }
+}
+
+extension MutableMatrixView {
+    /// See `MatrixView.typed(as:)`.
+    @inline(__always)
+    func typed<T>(as _: T.Type) -> MutableMatrixView<T> {
+        MutableMatrixView<T>(UnsafeMutableRawPointer(base).assumingMemoryBound(to: T.self), rows: rows,
+                             columns: columns, stride: stride)
+    }
+}

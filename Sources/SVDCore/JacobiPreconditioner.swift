@@ -1,0 +1,47 @@
+/// # The preconditioning factorization of one-sided Jacobi: A·P = Q·R
+///
+/// Step 3 of `OneSidedJacobi`: Jacobi runs on Rᵀ from a QR factorization of A with column
+/// pivoting (`HouseholderQR`). For a matrix at least twice as tall as wide it is computed in two
+/// stages, as LAPACK's `dgesvd` does for m ≫ n:
+///
+///     A = Q₀·R₀        without pivoting: blocked, most of the flops at matrix-product speed
+///     R₀·P = Q₁·R      with pivoting, on the n×n factor R₀
+///
+/// so that A·P = (Q₀·Q₁)·R. Pivoting needs the column norms downdated after every reflector,
+/// which keeps a pivoted factorization in level-2 loops; in two stages those loops run on n rows
+/// instead of m. Measured (release, `-target-cpu native`, CPU time, medians of 7): 10000×100
+/// A·P = Q·R in 24.6 ms with pivoting directly, 19 ms in two stages.
+///
+/// Accuracy is that of one pivoted factorization: both stages are backward stable column by
+/// column (see `HouseholderQR`), and R₀ has the column norms of A up to rounding, so R₀·P is the
+/// same matrix as A·P in the sense that matters for Jacobi (a column-graded A stays graded).
+struct JacobiPreconditioner<Scalar: SVDScalar> {
+    /// Q₀, R₀ of the first stage, when there is one.
+    private let unpivoted: HouseholderQR<Scalar>?
+    /// Q₁, R, P: the pivoted factorization of R₀, or of A itself.
+    private let pivoted: HouseholderQR<Scalar>
+
+    /// Factors `a` (m ≥ n).
+    init(_ a: Matrix<Scalar>) {
+        if a.rows >= 2 * a.columns {
+            let first = HouseholderQR(a)
+            unpivoted = first
+            pivoted = HouseholderQR(first.r, pivoting: true)
+        } else {
+            unpivoted = nil
+            pivoted = HouseholderQR(a, pivoting: true)
+        }
+    }
+
+    /// Rᵀ, the n×n lower triangular matrix Jacobi is applied to.
+    var rTransposed: Matrix<Scalar> { pivoted.rTransposed }
+
+    /// Column k of A·P is column `permutation[k]` of A.
+    var permutation: [Int] { pivoted.permutation }
+
+    /// Q·[C; 0] = Q₀·(Q₁·C) for an n×k matrix C (see `HouseholderQR.q(times:)`).
+    func q(times c: Matrix<Scalar>) -> Matrix<Scalar> {
+        let product = pivoted.q(times: c)
+        return unpivoted?.q(times: product) ?? product
+    }
+}
