@@ -45,7 +45,16 @@ import RealModule
 /// LAPACK's compact form (`dgeqrf`, `dgeqp3`): R on and above the diagonal, below the diagonal
 /// of column k the vector vₖ without its leading 1, and τₖ apart. Q is never formed unless asked:
 /// `q(times:)` applies Hₙ₋₁ first, then …, H₀, to [C; 0] (LAPACK `dormqr`), and `thinQ()` does so
-/// to [I; 0], skipping the columns that a reflector provably leaves unchanged (`dorg2r`).
+/// to [I; 0], skipping the columns that a block of reflectors provably leaves unchanged (`dorgqr`).
+///
+/// ## Blocking
+/// Reflectors are applied to other columns 32 at a time, as one matrix I − Y·T·Yᵀ (the compact WY
+/// form, `CompactWY.swift`), so that the work is matrix products rather than one pass over the
+/// matrix per reflector: in `q(times:)`, `thinQ()` and, without pivoting, in the factorization
+/// itself, which factors a panel of 32 columns at a time and then updates all later columns at
+/// once (LAPACK `dgeqrf`). With pivoting, the choice of column k needs every column's norm
+/// updated by reflector k − 1, so the factorization stays one reflector at a time (`dgeqp3`
+/// blocks half of that work by a more elaborate scheme; not done here).
 ///
 /// ## Accuracy
 /// Backward stable (Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., §19.3,
