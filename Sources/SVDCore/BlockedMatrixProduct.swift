@@ -41,9 +41,11 @@ public func blockedProduct<Scalar: SVDScalar & SIMDScalar>(_ a: Matrix<Scalar>, 
     a.elements.withUnsafeBufferPointer { aBuffer in
         b.elements.withUnsafeBufferPointer { bBuffer in
             c.elements.withUnsafeMutableBufferPointer { cBuffer in
-                addProduct(MatrixView(aBuffer.baseAddress!, rows: a.rows, columns: a.columns, stride: a.rows),
-                           MatrixView(bBuffer.baseAddress!, rows: b.rows, columns: b.columns, stride: b.rows),
-                           to: MutableMatrixView(cBuffer.baseAddress!, rows: a.rows, columns: b.columns, stride: a.rows))
+                addProduct(MatrixView(UnsafeMutablePointer(mutating: aBuffer.baseAddress!), rows: a.rows,
+                                      columns: a.columns, stride: a.rows),
+                           MatrixView(UnsafeMutablePointer(mutating: bBuffer.baseAddress!), rows: b.rows,
+                                      columns: b.columns, stride: b.rows),
+                           to: MatrixView(cBuffer.baseAddress!, rows: a.rows, columns: b.columns, stride: a.rows))
             }
         }
     }
@@ -53,21 +55,9 @@ public func blockedProduct<Scalar: SVDScalar & SIMDScalar>(_ a: Matrix<Scalar>, 
 /// A column-major matrix in memory that belongs to someone else: column j starts at
 /// `base + j·stride`. A block of a larger matrix is a view with the larger matrix's row count as
 /// its stride (LAPACK's "leading dimension"), so products can work on blocks without copying them.
+/// The pointer is mutable because results are written through views; the operands of a product
+/// are only read (the same convention as the column kernels, which take mutable pointers too).
 struct MatrixView<Scalar> {
-    let base: UnsafePointer<Scalar>
-    let rows: Int
-    let columns: Int
-    let stride: Int
-
-    init(_ base: UnsafePointer<Scalar>, rows: Int, columns: Int, stride: Int) {
-        (self.base, self.rows, self.columns, self.stride) = (base, rows, columns, stride)
-    }
-
-    subscript(i: Int, j: Int) -> Scalar { base[i + j * stride] }
-}
-
-/// The writable counterpart of `MatrixView`.
-struct MutableMatrixView<Scalar> {
     let base: UnsafeMutablePointer<Scalar>
     let rows: Int
     let columns: Int
@@ -82,13 +72,19 @@ struct MutableMatrixView<Scalar> {
         nonmutating set { base[i + j * stride] = newValue }
     }
 
-    var readOnly: MatrixView<Scalar> { MatrixView(base, rows: rows, columns: columns, stride: stride) }
+    /// The same memory, typed as `T`: for handing a generic view to a kernel written for a
+    /// concrete type, once a test has shown that `Scalar` is `T`.
+    @inline(__always)
+    func typed<T>(as _: T.Type) -> MatrixView<T> {
+        MatrixView<T>(UnsafeMutableRawPointer(base).assumingMemoryBound(to: T.self), rows: rows, columns: columns,
+                      stride: stride)
+    }
 }
 
 /// C ← C + A·B on views (the engine of `blockedProduct`, blocked and tiled as described above).
 @inline(__always)
 func addProduct<Scalar: SVDScalar & SIMDScalar>(_ a: MatrixView<Scalar>, _ b: MatrixView<Scalar>,
-                                                to c: MutableMatrixView<Scalar>) {
+                                                to c: MatrixView<Scalar>) {
     precondition(a.columns == b.rows && c.rows == a.rows && c.columns == b.columns, "Mismatched shapes in C += A·B")
     let m = a.rows, inner = a.columns, n = b.columns
     let fullColumns = n - n % 4
@@ -116,7 +112,7 @@ func addProduct<Scalar: SVDScalar & SIMDScalar>(_ a: MatrixView<Scalar>, _ b: Ma
 /// would cost a copy of Y per block.
 @inline(__always)
 func transposedProduct<Scalar: SVDScalar & SIMDScalar>(_ a: MatrixView<Scalar>, _ b: MatrixView<Scalar>,
-                                                       into w: MutableMatrixView<Scalar>) {
+                                                       into w: MatrixView<Scalar>) {
     precondition(a.rows == b.rows && w.rows == a.columns && w.columns == b.columns, "Mismatched shapes in W = Aᵀ·B")
     let length = a.rows, p = a.columns, k = b.columns
     let fullRows = length - length % 8
@@ -182,7 +178,7 @@ private func multiplyTile<Scalar: SVDScalar & SIMDScalar>(
 /// The rows and columns that do not fill a whole 8×4 tile, by plain loops.
 @inline(__always)
 private func multiplyEdge<Scalar: SVDScalar>(_ a: MatrixView<Scalar>, _ b: MatrixView<Scalar>,
-                                             _ c: MutableMatrixView<Scalar>,
+                                             _ c: MatrixView<Scalar>,
                                              rows: Range<Int>, columns: Range<Int>, depth: Range<Int>) {
     guard !rows.isEmpty, !columns.isEmpty else { return }
     for j in columns {
