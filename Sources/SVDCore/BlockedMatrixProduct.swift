@@ -19,8 +19,14 @@
 /// rounding error is that of the textbook product: |C − fl(C)| ≤ γₙ·|A|·|B| entrywise, γₙ ≈ n·ε
 /// (Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed., §3.5).
 ///
-/// Only `Float` and `Double` have SIMD vectors, hence the `SIMDScalar` constraint; the randomized
-/// SVD that needs this product is meant for large matrices, where `Float80` is not of interest.
+/// The engine, `addProduct` (C ← C + A·B), works on `MatrixView`s, so that the blocked Householder
+/// QR can multiply blocks of its storage in place; `transposedProduct` (W = AᵀB, for Yᵀ·C in the
+/// WY form) sums each entry in eight partial sums, whose rounding bound is the same γₙ·|A|ᵀ|B|.
+///
+/// Only `Float` and `Double` have SIMD vectors, hence the `SIMDScalar` constraint. The randomized
+/// SVD calls `blockedProduct` directly; the Householder QR, which must also run in `Float80`,
+/// goes through `anyAddProduct` and `anyTransposedProduct` (`CompactWY.swift`), which fall back
+/// to plain loops for other scalar types.
 ///
 /// - Complexity: 2·m·n·p flops. Measured on one core of the development machine (baseline
 ///   x86-64, SSE2, optimized debug build): 6–7 GFLOP/s in Double for 4096×4096 times 4096×210,
