@@ -4,26 +4,26 @@ import Foundation
 public enum Format {
     /// `value` with `digits` significant digits in %g style ("0.924619", "4.76607e+05").
     public static func significant<T: BinaryFloatingPoint>(_ value: T, _ digits: Int = 6) -> String {
-        let x = Double(value)
-        if x.isNaN { return "NaN" }
-        if x.isInfinite { return x > 0 ? "∞" : "-∞" }
-        return String(format: "%.\(digits)g", x)
+        formatted(value, "%.\(digits)g")
     }
 
     /// `value` in scientific notation with `digits` digits after the point ("4.766073e+05").
     public static func scientific<T: BinaryFloatingPoint>(_ value: T, _ digits: Int = 6) -> String {
-        let x = Double(value)
-        if x.isNaN { return "NaN" }
-        if x.isInfinite { return x > 0 ? "∞" : "-∞" }
-        return String(format: "%.\(digits)e", x)
+        formatted(value, "%.\(digits)e")
     }
 
     /// `value` with a fixed number of digits after the point ("12.34").
     public static func fixed<T: BinaryFloatingPoint>(_ value: T, _ digits: Int = 2) -> String {
+        formatted(value, "%.\(digits)f")
+    }
+
+    /// `value` through the C format `conversion`, except that NaN and the infinities are written
+    /// "NaN", "∞" and "-∞" whatever the conversion (C would write "nan" and "inf").
+    private static func formatted<T: BinaryFloatingPoint>(_ value: T, _ conversion: String) -> String {
         let x = Double(value)
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x > 0 ? "∞" : "-∞" }
-        return String(format: "%.\(digits)f", x)
+        return String(format: conversion, x)
     }
 }
 
