@@ -47,15 +47,12 @@ public enum ImageError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .emptyFile(path):
             return "'\(path)' is empty (0 bytes)"
         case let .unrecognizedSignature(firstBytes):
-            let hex = firstBytes.map { byte in
-                let digits = String(byte, radix: 16)
-                return digits.count == 1 ? "0" + digits : digits
-            }.joined(separator: " ")
+            let hex = firstBytes.map { hexDigits($0) }.joined(separator: " ")
             return "not a PNG, PGM or PPM image (first bytes: \(hex.isEmpty ? "none" : hex))"
         case let .truncated(context):
             return "data ends too early while reading \(context)"
         case let .badCRC(chunk, stored, computed):
-            return "CRC mismatch in PNG chunk \(chunk): stored \(hex32(stored)), computed \(hex32(computed))"
+            return "CRC mismatch in PNG chunk \(chunk): stored 0x\(hexDigits(stored)), computed 0x\(hexDigits(computed))"
         case let .unsupportedColorType(type):
             return "unsupported PNG colour type \(type) (expected 0, 2, 3, 4 or 6)"
         case let .unsupportedBitDepth(depth, type):
@@ -81,7 +78,8 @@ public enum ImageError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-private func hex32(_ value: UInt32) -> String {
+/// `value` in lower-case hexadecimal with leading zeros, two digits per byte of its type.
+private func hexDigits<T: FixedWidthInteger & UnsignedInteger>(_ value: T) -> String {
     let digits = String(value, radix: 16)
-    return "0x" + String(repeating: "0", count: 8 - digits.count) + digits
+    return String(repeating: "0", count: T.bitWidth / 4 - digits.count) + digits
 }

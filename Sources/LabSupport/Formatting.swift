@@ -1,70 +1,28 @@
 import Foundation
 
-/// Number formatting and aligned tables for the exercises' reports.
+/// Number formatting for the exercises' reports.
 public enum Format {
     /// `value` with `digits` significant digits in %g style ("0.924619", "4.76607e+05").
     public static func significant<T: BinaryFloatingPoint>(_ value: T, _ digits: Int = 6) -> String {
-        let x = Double(value)
-        if x.isNaN { return "NaN" }
-        if x.isInfinite { return x > 0 ? "∞" : "-∞" }
-        return String(format: "%.\(digits)g", x)
+        formatted(value, "%.\(digits)g")
     }
 
     /// `value` in scientific notation with `digits` digits after the point ("4.766073e+05").
     public static func scientific<T: BinaryFloatingPoint>(_ value: T, _ digits: Int = 6) -> String {
-        let x = Double(value)
-        if x.isNaN { return "NaN" }
-        if x.isInfinite { return x > 0 ? "∞" : "-∞" }
-        return String(format: "%.\(digits)e", x)
+        formatted(value, "%.\(digits)e")
     }
 
     /// `value` with a fixed number of digits after the point ("12.34").
     public static func fixed<T: BinaryFloatingPoint>(_ value: T, _ digits: Int = 2) -> String {
+        formatted(value, "%.\(digits)f")
+    }
+
+    /// `value` through the C format `conversion`, except that NaN and the infinities are written
+    /// "NaN", "∞" and "-∞" whatever the conversion (C would write "nan" and "inf").
+    private static func formatted<T: BinaryFloatingPoint>(_ value: T, _ conversion: String) -> String {
         let x = Double(value)
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x > 0 ? "∞" : "-∞" }
-        return String(format: "%.\(digits)f", x)
-    }
-}
-
-/// A text table with right-aligned numeric columns, for terminal reports.
-///
-/// ```swift
-/// var table = TextTable(headers: ["k", "error"])
-/// table.append(["1", "0.5"])
-/// print(table.rendered())
-/// ```
-public struct TextTable: Sendable {
-    public var headers: [String]
-    public var rows: [[String]] = []
-    /// Columns to align left (text columns); the rest align right.
-    public var leftAligned: Set<Int>
-
-    public init(headers: [String], leftAligned: Set<Int> = [0]) {
-        self.headers = headers
-        self.leftAligned = leftAligned
-    }
-
-    public mutating func append(_ row: [String]) {
-        precondition(row.count == headers.count, "A row needs \(headers.count) cells, got \(row.count)")
-        rows.append(row)
-    }
-
-    /// The table as lines of text, with a rule under the header.
-    public func rendered(indent: Int = 2) -> String {
-        let all = [headers] + rows
-        let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            let padded = cells.enumerated().map { column, cell -> String in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return leftAligned.contains(column) ? cell + pad : pad + cell
-            }
-            return String(repeating: " ", count: indent) + padded.joined(separator: "  ")
-        }
-        var lines = [line(headers)]
-        lines.append(String(repeating: " ", count: indent)
-                     + String(repeating: "─", count: widths.reduce(0, +) + 2 * max(widths.count - 1, 0)))
-        lines += rows.map(line)
-        return lines.joined(separator: "\n")
+        return String(format: conversion, x)
     }
 }

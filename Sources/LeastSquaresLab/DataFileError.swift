@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 
 /// Why a data file could not be used. Each case reads as one line naming the file and, where
 /// there is one, the line.
@@ -43,18 +44,7 @@ public enum DataFileError: Error, Equatable, Sendable, CustomStringConvertible, 
 
 /// Reads a text file, reporting problems as ``DataFileError/unreadable(file:reason:)``.
 func readDataFile(_ path: String) throws(DataFileError) -> String {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw .unreadable(file: path, reason: "no such file")
-    }
-    guard !isDirectory.boolValue else { throw .unreadable(file: path, reason: "it is a directory") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw .unreadable(file: path, reason: "permission denied or unreadable")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-        throw .unreadable(file: path, reason: "not UTF-8 text")
-    }
-    return text
+    try readTextFile(path) { DataFileError.unreadable(file: path, reason: $0) }
 }
 
 /// The lines of a text, with Windows (CRLF) and old Mac (CR) line ends accepted.

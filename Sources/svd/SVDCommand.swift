@@ -107,28 +107,34 @@ struct SVDCommand: ParsableCommand {
 
         if valuesOnly {
             let (seconds, values) = try Timing.median(repeats: `repeat`) { try jacobi.singularValues(of: a) }
-            if json {
-                print(jsonObject(values, u: nil, v: nil, tolerance: tolerance, seconds: seconds).rendered())
-            } else {
-                printReport(a, spectrum: values, decomposition: nil, tolerance: tolerance,
-                            diagnostics: values.diagnostics, seconds: seconds, source: source)
-            }
+            present(a, spectrum: values, decomposition: nil, tolerance: tolerance,
+                    diagnostics: values.diagnostics, seconds: seconds, source: source)
         } else {
             let vectors: SingularVectors = full ? .full : .thin
             let (seconds, svd) = try Timing.median(repeats: `repeat`) { try jacobi.decompose(a, vectors: vectors) }
-            if json {
-                print(jsonObject(svd, u: svd.u, v: svd.v, tolerance: tolerance, seconds: seconds).rendered())
-            } else {
-                printReport(a, spectrum: svd, decomposition: svd, tolerance: tolerance,
-                            diagnostics: svd.diagnostics, seconds: seconds, source: source)
-            }
+            present(a, spectrum: svd, decomposition: svd, tolerance: tolerance,
+                    diagnostics: svd.diagnostics, seconds: seconds, source: source)
         }
     }
 
-    private func jsonObject<S: SingularSpectrum>(_ spectrum: S, u: Matrix<S.Scalar>?, v: Matrix<S.Scalar>?,
-                                                tolerance: S.Scalar?, seconds: Double) -> JSON {
-        let diagnostics = (spectrum as? SingularValues<S.Scalar>)?.diagnostics
-            ?? (spectrum as? SingularValueDecomposition<S.Scalar>)?.diagnostics
+    /// Prints the JSON object with `--json`, else the text report.
+    private func present<S: SingularSpectrum>(_ a: Matrix<S.Scalar>, spectrum: S,
+                                              decomposition: SingularValueDecomposition<S.Scalar>?,
+                                              tolerance: S.Scalar?, diagnostics: DecompositionDiagnostics,
+                                              seconds: Double, source: String) {
+        if json {
+            print(jsonObject(spectrum, decomposition: decomposition, tolerance: tolerance,
+                             diagnostics: diagnostics, seconds: seconds).rendered())
+        } else {
+            printReport(a, spectrum: spectrum, decomposition: decomposition, tolerance: tolerance,
+                        diagnostics: diagnostics, seconds: seconds, source: source)
+        }
+    }
+
+    private func jsonObject<S: SingularSpectrum>(_ spectrum: S,
+                                                decomposition: SingularValueDecomposition<S.Scalar>?,
+                                                tolerance: S.Scalar?, diagnostics: DecompositionDiagnostics,
+                                                seconds: Double) -> JSON {
         var members: [(String, JSON)] = [
             ("rows", .number(spectrum.rows)),
             ("cols", .number(spectrum.columns)),
@@ -137,11 +143,11 @@ struct SVDCommand: ParsableCommand {
             ("rank", .number(spectrum.rank(tolerance: tolerance))),
             ("conditionNumber", .number(spectrum.conditionNumber)),
         ]
-        if let u, let v {
-            members.append(("u", .array(u.rowArrays.map { .numbers($0) })))
-            members.append(("v", .array(v.rowArrays.map { .numbers($0) })))
+        if let svd = decomposition {
+            members.append(("u", .array(svd.u.rowArrays.map { .numbers($0) })))
+            members.append(("v", .array(svd.v.rowArrays.map { .numbers($0) })))
         }
-        members.append(("sweeps", .number(diagnostics?.sweeps ?? 0)))
+        members.append(("sweeps", .number(diagnostics.sweeps)))
         members.append(("seconds", .number(seconds)))
         return .object(members)
     }
