@@ -166,15 +166,10 @@ public struct CompressionAnalysis: Sendable {
         decompositions.map { Self.rankApproximation($0, rank: k) }
     }
 
-    /// U_k·Σ_k·V_kᵀ through the blocked product (the core's generic `*` is not specialized for
-    /// callers in other modules and is many times slower on a 512×512 image).
+    /// U_k·Σ_k·V_kᵀ through `blockedProduct`, the core's product for large matrices (see there),
+    /// rather than the textbook `*` of `LowRankApproximation.matrix`.
     static func rankApproximation(_ svd: SingularValueDecomposition<Double>, rank k: Int) -> Matrix<Double> {
-        let m = svd.u.rows
-        var left = svd.u.leadingColumns(k)
-        for j in 0..<k {
-            let sigma = svd.singularValues[j]
-            for i in 0..<m { left.elements[i + j * m] *= sigma }
-        }
+        let left = svd.u.leadingColumns(k).scalingColumns(by: Array(svd.singularValues.prefix(k)))
         return blockedProduct(left, blockedTranspose(svd.v.leadingColumns(k)))
     }
 
