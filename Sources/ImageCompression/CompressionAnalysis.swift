@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 import SVDCore
 
 /// The truncated SVD of an image, channel by channel, and what each rank k costs and saves.
@@ -42,12 +43,10 @@ public struct CompressionAnalysis: Sendable {
         rows = m
         columns = n
         self.channels = channels
-        let clock = ContinuousClock()
-        let start = clock.now
-        var decompositions: [SingularValueDecomposition<Double>] = []
-        for channel in channels { decompositions.append(try OneSidedJacobi().decompose(channel, vectors: .thin)) }
-        let elapsed = clock.now - start
-        svdSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let (seconds, decompositions) = try Timing.median(repeats: 1) {
+            try channels.map { try OneSidedJacobi().decompose($0, vectors: .thin) }
+        }
+        svdSeconds = seconds
         self.decompositions = decompositions
 
         let p = min(m, n)
