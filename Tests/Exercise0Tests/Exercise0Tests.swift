@@ -1,3 +1,4 @@
+import ExerciseTestSupport
 import Foundation
 import GeometryLab
 import LabSupport
@@ -277,38 +278,15 @@ struct Exercise0Tests {
 
     // MARK: - The command end to end
 
-    /// The built `exercise0` next to the test bundle, run with arguments; its status, output
-    /// and error output.
-    static func runExercise0(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        // SwiftPM puts the test runner and the executables in the same products directory
-        // (.build/<triple>/debug); on Linux the runner is itself the executable `…PackageTests.xctest`.
-        var directories: [URL] = []
-        if let runner = Bundle.main.executableURL { directories.append(runner.deletingLastPathComponent()) }
-        directories.append(Bundle.main.bundleURL)
-        directories.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        let candidates = directories.map { $0.appendingPathComponent("exercise0") }
-        let executable = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-                                      "exercise0 was not built next to the tests: \(candidates.map(\.path))")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let output = Pipe(), error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
-
     /// A negative first entry must reach --matrix (it looks like an option), and --json output
     /// is one parseable object.
     @Test("exercise0 --matrix \"-1 2; 3 4\" --json runs end to end")
     func commandEndToEnd() throws {
-        let run = try Self.runExercise0(["--matrix", "-1 2; 3 4", "--json"])
-        #expect(run.status == 0, "\(run.error)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        let command = try ExerciseCommand("exercise0")
+        defer { command.remove() }
+        let run = try command.run(["--matrix", "-1 2; 3 4", "--json"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         #expect(object["matrix"] as? [[Double]] == [[-1, 2], [3, 4]])
         #expect(object["orientation"] as? String == "reversed")
     }
@@ -316,12 +294,14 @@ struct Exercise0Tests {
     /// Bad input: one line on standard error, a non-zero status, nothing on standard output.
     @Test("exercise0 with a bad --matrix exits non-zero with one error line")
     func commandBadInput() throws {
-        let run = try Self.runExercise0(["--matrix", "1 2; 3", "--no-plots"])
+        let command = try ExerciseCommand("exercise0")
+        defer { command.remove() }
+        let run = try command.run(["--matrix", "1 2; 3", "--no-plots"])
         #expect(run.status != 0)
-        #expect(run.output.isEmpty)
-        let lines = run.error.split(separator: "\n")
-        #expect(lines.count == 1, "\(run.error)")
-        #expect(run.error.contains("row 2 has 1 entry"))
+        #expect(run.standardOutput.isEmpty)
+        let lines = run.standardError.split(separator: "\n")
+        #expect(lines.count == 1, "\(run.standardError)")
+        #expect(run.standardError.contains("row 2 has 1 entry"))
     }
 }
 

@@ -1,3 +1,4 @@
+import ExerciseTestSupport
 import Foundation
 import LabSupport
 import Plotting
@@ -408,33 +409,15 @@ import Testing
     }
 
     @Test func executableRunsEndToEnd() throws {
-        // The built `exercise4` next to the test products (swift test builds every product).
-        // The test runner lives in the products directory (swift-testing) or in an .xctest bundle
-        // inside it (XCTest); look in both places.
-        let products = Bundle.main.bundleURL
-        let candidates = [products, products.deletingLastPathComponent()].map { $0.appendingPathComponent("exercise4") }
-        let executable = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-                                      "exercise4 not found in \(products.path) or its parent")
-        func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-            let process = Process()
-            process.executableURL = executable
-            process.arguments = arguments
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let outData = out.fileHandleForReading.readDataToEndOfFile()
-            let errData = err.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-        }
-        let good = try run(["--sizes", "5", "--json", "--no-plots"])
+        let command = try ExerciseCommand("exercise4")
+        defer { command.remove() }
+        let good = try command.run(["--sizes", "5", "--json", "--no-plots"])
         #expect(good.status == 0)
-        let object = try JSONSerialization.jsonObject(with: Data(good.out.utf8)) as? [String: Any]
+        let object = try JSONSerialization.jsonObject(with: Data(good.standardOutput.utf8)) as? [String: Any]
         #expect((object?["results"] as? [Any])?.count == HilbertMethod.available.count)
-        let bad = try run(["--sizes", "0,5"])
+        let bad = try command.run(["--sizes", "0,5"])
         #expect(bad.status != 0)
-        #expect(bad.err.contains("0 is out of range"))
-        #expect(bad.out.isEmpty)
+        #expect(bad.standardError.contains("0 is out of range"))
+        #expect(bad.standardOutput.isEmpty)
     }
 }
