@@ -1,4 +1,5 @@
 import Foundation
+import LabSupport
 import SVDCore
 
 /// The truncated SVD of an image, channel by channel, and what each rank k costs and saves.
@@ -42,12 +43,10 @@ public struct CompressionAnalysis: Sendable {
         rows = m
         columns = n
         self.channels = channels
-        let clock = ContinuousClock()
-        let start = clock.now
-        var decompositions: [SingularValueDecomposition<Double>] = []
-        for channel in channels { decompositions.append(try OneSidedJacobi().decompose(channel, vectors: .thin)) }
-        let elapsed = clock.now - start
-        svdSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let (seconds, decompositions) = try Timing.median(repeats: 1) {
+            try channels.map { try OneSidedJacobi().decompose($0, vectors: .thin) }
+        }
+        svdSeconds = seconds
         self.decompositions = decompositions
 
         let p = min(m, n)
@@ -166,15 +165,10 @@ public struct CompressionAnalysis: Sendable {
         decompositions.map { Self.rankApproximation($0, rank: k) }
     }
 
-    /// U_k·Σ_k·V_kᵀ through the blocked product (the core's generic `*` is not specialized for
-    /// callers in other modules and is many times slower on a 512×512 image).
+    /// U_k·Σ_k·V_kᵀ through `blockedProduct`, the core's product for large matrices (see there),
+    /// rather than the textbook `*` of `LowRankApproximation.matrix`.
     static func rankApproximation(_ svd: SingularValueDecomposition<Double>, rank k: Int) -> Matrix<Double> {
-        let m = svd.u.rows
-        var left = svd.u.leadingColumns(k)
-        for j in 0..<k {
-            let sigma = svd.singularValues[j]
-            for i in 0..<m { left.elements[i + j * m] *= sigma }
-        }
+        let left = svd.u.leadingColumns(k).scalingColumns(by: Array(svd.singularValues.prefix(k)))
         return blockedProduct(left, blockedTranspose(svd.v.leadingColumns(k)))
     }
 

@@ -42,9 +42,9 @@ public enum FitFigures {
                      .points(residualX, fit.residuals)])
         let spectrumPanel = Panel(
             title: "\(data.name): singular values of the design matrix", x: Axis("k"), y: .log("σ_k"),
-            series: [.linesPoints(fit.designSingularValues, title: "X, κ = \(Format2.short(fit.conditionNumber))"),
+            series: [.linesPoints(fit.designSingularValues, title: "X, κ = \(compact(fit.conditionNumber))"),
                      .linesPoints(fit.scaledSingularValues,
-                                  title: "X·D (columns scaled by 2^{-k}), κ = \(Format2.short(fit.scaledConditionNumber))")])
+                                  title: "X·D (columns scaled by 2^{-k}), κ = \(compact(fit.scaledConditionNumber))")])
         return [
             Figure(name: base + "-fit", panel: fitPanel),
             Figure(name: base + "-residuals", panel: residualPanel),
@@ -64,11 +64,10 @@ public enum FitFigures {
         let mapped = name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
         return String(mapped).split(separator: "-").joined(separator: "-")
     }
-}
 
-/// Compact numbers for figure keys.
-enum Format2 {
-    static func short(_ x: Double) -> String {
+    /// A condition number for a figure key, in gnuplot's enhanced text: "3.2·10^{5}", "∞", and
+    /// "%.2g" style for 1 ≤ x < 10 ("4.5").
+    static func compact(_ x: Double) -> String {
         guard x.isFinite else { return "∞" }
         let exponent = Int((log10(x)).rounded(.down))
         let mantissa = x / pow(10, Double(exponent))

@@ -38,9 +38,10 @@ import SVDCore
 ///    that limits any method working on x alone disappears.
 ///
 /// The extended residuals use the design matrix computed from the data's decimal numerals in
-/// extended precision (x¹⁰ rounded once to 64 bits, not to 53), which is what lets Filip, the
-/// degree-10 polynomial, pass the limit of about 7.6 digits that any solver has once xᵖ is
-/// rounded to `Double`.
+/// the extended arithmetic (x¹⁰ by repeated multiplication in it, so with an error of a few units
+/// of its roundoff rather than of `Double`'s), which is what lets Filip, the degree-10
+/// polynomial, pass the limit of about 7.6 digits that any solver has once xᵖ is rounded to
+/// `Double`.
 ///
 /// A matrix without full numerical column rank has no unique least-squares solution; it gets
 /// the minimum-norm one A⁺b with the default cut-off, unrefined, and ``LeastSquaresFit/rank``

@@ -29,14 +29,8 @@ public struct FactoredLayer<Scalar: SVDScalar & SIMDScalar>: Sendable {
     public init(u: Matrix<Scalar>, singularValues sigma: [Scalar], v: Matrix<Scalar>) {
         precondition(u.columns == sigma.count && v.columns == sigma.count, "U, σ and V disagree on k")
         let roots = sigma.map { $0.squareRoot() }
-        var a = u
-        var bT = v
-        for j in 0..<sigma.count {
-            for i in 0..<u.rows { a.elements[i + j * u.rows] *= roots[j] }
-            for i in 0..<v.rows { bT.elements[i + j * v.rows] *= roots[j] }
-        }
-        firstTransposed = blockedTranspose(a)
-        secondTransposed = bT
+        firstTransposed = blockedTranspose(u.scalingColumns(by: roots))   // Aᵀ = (U_k·Σ^{1/2})ᵀ
+        secondTransposed = v.scalingColumns(by: roots)                      // Bᵀ = V_k·Σ^{1/2}
     }
 
     /// m.

@@ -87,13 +87,9 @@ public struct SyntheticWeights: Sendable, Equatable {
         let r = signalRank
         let gaussianU: Matrix<Double> = TestMatrices.gaussian(rows: rows, columns: r, using: &generator)
         let gaussianV: Matrix<Double> = TestMatrices.gaussian(rows: columns, columns: r, using: &generator)
-        var u = HouseholderQR(gaussianU).thinQ()
+        let u = HouseholderQR(gaussianU).thinQ()
         let v = HouseholderQR(gaussianV).thinQ()
-        let s = signalSingularValues
-        for j in 0..<r {
-            for i in 0..<rows { u.elements[i + j * rows] *= s[j] }
-        }
-        var w = blockedProduct(u, blockedTranspose(v))
+        var w = blockedProduct(u.scalingColumns(by: signalSingularValues), blockedTranspose(v))
         let nu = noiseLevel
         if nu > 0 {
             let scale = nu / Double(max(rows, columns)).squareRoot()

@@ -299,7 +299,9 @@ struct Exercise0Tests {
     /// Bad input: one line on standard error, a non-zero status, nothing on standard output.
     @Test("exercise0 with a bad --matrix exits non-zero with one error line")
     func commandBadInput() throws {
-        let run = try Self.runExercise0(["--matrix", "1 2; 3", "--no-plots"])
+        let command = try ExerciseCommand("exercise0")
+        defer { command.remove() }
+        let run = try command.run(["--matrix", "1 2; 3", "--no-plots"])
         #expect(run.status != 0)
         #expect(run.standardOutput.isEmpty)
         let lines = run.standardError.split(separator: "\n")

@@ -65,7 +65,7 @@ public struct RankDeficientRegime: Sendable {
         cutoffs = choices.map { label, tau in
             let x = svd.solveLeastSquares(b, cutoff: tau)
             let residual = zip(b, a * x).map { $0 - $1 }
-            return Cutoff(label: label, tau: tau, rank: sigma.filter { $0 > tau }.count,
+            return Cutoff(label: label, tau: tau, rank: svd.rank(tolerance: tau),
                           solutionNorm: scaledNorm(x), residualNorm: scaledNorm(residual),
                           errorFromNoiseFree: scaledNorm(zip(x, xClean).map { $0 - $1 }) / scaledNorm(xClean))
         }
