@@ -278,18 +278,13 @@ struct Exercise0Tests {
 
     // MARK: - The command end to end
 
-    /// The built `exercise0`, run with arguments in a scratch directory of its own.
-    static func runExercise0(_ arguments: [String]) throws -> ExerciseCommandRun {
-        let command = try ExerciseCommand("exercise0")
-        defer { command.remove() }
-        return try command.run(arguments)
-    }
-
     /// A negative first entry must reach --matrix (it looks like an option), and --json output
     /// is one parseable object.
     @Test("exercise0 --matrix \"-1 2; 3 4\" --json runs end to end")
     func commandEndToEnd() throws {
-        let run = try Self.runExercise0(["--matrix", "-1 2; 3 4", "--json"])
+        let command = try ExerciseCommand("exercise0")
+        defer { command.remove() }
+        let run = try command.run(["--matrix", "-1 2; 3 4", "--json"])
         #expect(run.status == 0, "\(run.standardError)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
         #expect(object["matrix"] as? [[Double]] == [[-1, 2], [3, 4]])
