@@ -33,6 +33,9 @@ struct JacobiPreconditioner<Scalar: SVDScalar> {
         }
     }
 
+    /// R, the n×n upper triangular factor.
+    var r: Matrix<Scalar> { pivoted.r }
+
     /// Rᵀ, the n×n lower triangular matrix Jacobi is applied to.
     var rTransposed: Matrix<Scalar> { pivoted.rTransposed }
 

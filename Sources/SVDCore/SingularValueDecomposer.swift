@@ -17,16 +17,23 @@ public struct DecompositionDiagnostics: Sendable, Equatable {
     /// The largest |cos ∠(gᵢ, gⱼ)| between two columns of the iterated matrix in the last sweep:
     /// after convergence it is below the tolerance, so it says how orthogonal the normalized
     /// columns are. For `OneSidedJacobi` those become V (U for a wide matrix), because its sweeps
-    /// run on Rᵀ from A·P = Q·R; for `ReferenceJacobi` they are U (V for a wide matrix).
+    /// run on Rᵀ from A·P = Q·R, or U (V) when `vectorsBySubstitution` is true; for
+    /// `ReferenceJacobi` they are U (V for a wide matrix).
     public var largestRemainingCosine: Double
     /// The convergence tolerance the iteration used.
     public var tolerance: Double
+    /// True when `OneSidedJacobi` found the vectors that are not the iterated columns (V for a
+    /// tall matrix, U for a wide one) by back substitution instead of accumulating rotations
+    /// (`VectorsBySubstitution.swift`); the iterated columns are then the other set.
+    public var vectorsBySubstitution: Bool
 
-    public init(sweeps: Int, rotations: Int, largestRemainingCosine: Double, tolerance: Double) {
+    public init(sweeps: Int, rotations: Int, largestRemainingCosine: Double, tolerance: Double,
+                vectorsBySubstitution: Bool = false) {
         self.sweeps = sweeps
         self.rotations = rotations
         self.largestRemainingCosine = largestRemainingCosine
         self.tolerance = tolerance
+        self.vectorsBySubstitution = vectorsBySubstitution
     }
 }
 
