@@ -179,8 +179,9 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         -> TriangularFactors<Scalar>
     {
         let r = qr.r
+        let limit = Scalar(r.rows).squareRoot()
         if substitutesForRotations,
-           estimatedRowScaledCondition(of: r) < Scalar(r.rows).squareRoot(),
+           estimatedRowScaledCondition(of: r, stoppingAbove: limit) < limit,
            let solved = try factorsBySubstitution(of: r) {
             return solved
         }

@@ -92,6 +92,11 @@ struct VectorsBySubstitutionTests {
             let estimate = estimatedRowScaledCondition(of: r)
             #expect(estimate <= exact * (1 + 1e-10), "\(name): estimate \(estimate) above κ(R̃) = \(exact)")
             #expect(estimate >= exact / 2, "\(name): estimate \(estimate) far below κ(R̃) = \(exact)")
+            // Stopping early answers "below the limit?" as the full estimate does.
+            let limit = Double(r.rows).squareRoot()
+            let early = estimatedRowScaledCondition(of: r, stoppingAbove: limit)
+            #expect((early < limit) == (estimate < limit), "\(name): early \(early), full \(estimate), limit \(limit)")
+            #expect(early <= exact * (1 + 1e-10), "\(name): early estimate \(early) above κ(R̃) = \(exact)")
         }
         var singular = Self.gradedTriangle(6, grading: 0, seed: 1)
         singular[3, 3] = 0
