@@ -148,7 +148,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
 
     /// The decomposition of a matrix with m ≥ n: U is m×n (thin) or m×m (full), V is n×n.
     ///
-    /// With A·P = Q·R (`JacobiPreconditioner`) and R = L·Σ·Wᵀ (`factors(of:)`),
+    /// With A·P = Q·R (`JacobiPreconditioner`) and R = L·Σ·Wᵀ (`triangularFactors(of:)`),
     /// A = Q·R·Pᵀ = (Q·L)·Σ·(P·W)ᵀ: the left singular vectors of A are Q·L and the right ones
     /// are P·W, the rows of W put back in A's column order.
     private func decomposeTall<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)
@@ -159,7 +159,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         let scale = ExactScaling(toUnitMaximum: scaled)
         scale.apply(to: &scaled)
         let qr = JacobiPreconditioner(scaled)
-        let factors = try factors(of: qr)
+        let factors = try triangularFactors(of: qr)
 
         var u = qr.q(times: factors.left)
         if vectors == .full { u = completingOrthonormalColumns(u, to: m) }
@@ -175,7 +175,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     /// R = Vₓ·Σ·Uₓᵀ, so L = Vₓ (the accumulated rotations) and W = Uₓ (the normalized columns).
     /// When R is well conditioned after scaling its rows, W is found by back substitution instead
     /// of accumulating rotations (`VectorsBySubstitution.swift`), which is cheaper.
-    private func factors<Scalar: SVDScalar>(of qr: JacobiPreconditioner<Scalar>) throws(SVDError)
+    private func triangularFactors<Scalar: SVDScalar>(of qr: JacobiPreconditioner<Scalar>) throws(SVDError)
         -> TriangularFactors<Scalar>
     {
         let r = qr.r
