@@ -12,7 +12,9 @@ import RealModule
 /// - **Shrinking a tall matrix** (`r`, no pivoting): A and R have the same singular values, so
 ///   the randomized SVD decomposes the ℓ×ℓ factor R of Bᵀ instead of the n×ℓ matrix Bᵀ.
 /// - **Preconditioning one-sided Jacobi** (`pivoting: true`, `rTransposed`, `q(times:)`,
-///   `permutation`): Jacobi runs on the n×n matrix Rᵀ instead of A (Drmač and Veselić 2008).
+///   `permutation`): Jacobi runs on the n×n matrix Rᵀ instead of A (Drmač and Veselić 2008);
+///   for the vectors of a graded matrix on R₂ᵀ from an unpivoted QR of Rᵀ = Q₂·R₂ instead
+///   (`VectorsBySubstitution.swift`).
 ///   With pivoting the rows of R decrease strongly in norm, so the columns of Rᵀ start out nearly
 ///   orthogonal and graded, and Jacobi needs fewer rotations than on A (measured with the same
 ///   sweep code: 538 590 → 412 175 on the graded 500×500 benchmark matrix, −23 %; at most one

@@ -1,7 +1,8 @@
 /// # The preconditioning factorization of one-sided Jacobi: A·P = Q·R
 ///
 /// Step 3 of `OneSidedJacobi`: Jacobi runs on Rᵀ from a QR factorization of A with column
-/// pivoting (`HouseholderQR`). For a matrix at least twice as tall as wide it is computed in two
+/// pivoting (`HouseholderQR`), or, when R is well conditioned after its rows are scaled and
+/// vectors are wanted, on R·Q₂ from one more QR factorization (`VectorsBySubstitution.swift`). For a matrix at least twice as tall as wide it is computed in two
 /// stages, as LAPACK's `dgesvd` does for m ≫ n:
 ///
 ///     A = Q₀·R₀        without pivoting: blocked, most of the flops at matrix-product speed

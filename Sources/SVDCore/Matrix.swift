@@ -118,6 +118,11 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
                       columnMajor: Array(elements[(range.lowerBound * rows)..<(range.upperBound * rows)]))
     }
 
+    /// The columns in the order `order`: column j of the result is column `order[j]` of this one.
+    func columns(inOrder order: [Int]) -> Matrix {
+        Matrix(rows: rows, columns: order.count, columnMajor: order.flatMap { column($0) })
+    }
+
     /// Aᵀ.
     @inlinable
     public var transposed: Matrix {

@@ -109,6 +109,11 @@ extension Matrix {
         scaledNorm(elements[...])
     }
 
+    /// ‖aⱼ‖₂ for every column j, each by `scaledNorm` (no square can overflow or underflow).
+    var columnNorms: [Scalar] {
+        (0..<columns).map { scaledNorm(elements[($0 * rows)..<(($0 + 1) * rows)]) }
+    }
+
     /// The largest entry of |AᵀA − I|: how far the columns are from orthonormal.
     /// (The max-entry norm is the one quoted in the verification suite.)
     @inlinable

@@ -119,7 +119,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         var g = JacobiPreconditioner(work).rTransposed
         var noRotations: Matrix<Scalar>? = nil
         let diagnostics = try orthogonalizeColumns(of: &g, accumulating: &noRotations)
-        let sigma = (0..<g.columns).map { scale.undo(scaledNorm(g.elements[($0 * g.rows)..<(($0 + 1) * g.rows)])) }
+        let sigma = g.columnNorms.map(scale.undo)
         return SingularValues(rows: a.rows, columns: a.columns,
                               singularValues: sigma.sorted(by: >), diagnostics: diagnostics)
     }
@@ -203,10 +203,10 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         let diagnostics = try orthogonalizeColumns(of: &g, accumulating: &rotations)
 
         // σⱼ = ‖gⱼ‖; order the columns by decreasing σ (de Rijk pivoting has nearly done so).
-        let norms = (0..<n).map { scaledNorm(g.elements[($0 * m)..<(($0 + 1) * m)]) }
+        let norms = g.columnNorms
         let order = norms.indices.sorted { norms[$0] > norms[$1] }
         let sorted = order.map { norms[$0] }
-        let v = Matrix(rows: n, columns: n, columnMajor: order.flatMap { rotations!.column($0) })
+        let v = rotations!.columns(inOrder: order)
 
         // uⱼ = gⱼ/σⱼ for σⱼ > 0. Columns with σⱼ = 0 carry no direction; they are filled in by
         // completing the orthonormal basis, as U must have orthonormal columns.

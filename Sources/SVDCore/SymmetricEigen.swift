@@ -72,7 +72,7 @@ public struct SymmetricEigendecomposition<Scalar: SVDScalar>: Sendable {
         let diagonal = (0..<n).map { a[$0, $0] }
         let order = diagonal.indices.sorted { diagonal[$0] > diagonal[$1] }
         eigenvalues = order.map { diagonal[$0] }
-        eigenvectors = Matrix(rows: n, columns: n, columnMajor: order.flatMap { v.column($0) })
+        eigenvectors = v.columns(inOrder: order)
         diagnostics = DecompositionDiagnostics(sweeps: finalSweep, rotations: rotations,
                                                largestRemainingCosine: Double(largestOffDiagonal),
                                                tolerance: Double(epsilon))

@@ -46,20 +46,20 @@ extension OneSidedJacobi {
         var diagnostics = try orthogonalizeColumns(of: &x, accumulating: &noRotations)
         diagnostics.vectorsBySubstitution = true
 
-        let norms = (0..<n).map { scaledNorm(x.elements[($0 * n)..<(($0 + 1) * n)]) }
+        let norms = x.columnNorms
         let order = norms.indices.sorted { norms[$0] > norms[$1] }
         guard let smallest = order.last, norms[smallest] > 0 else { return nil }
-        let g = Matrix(rows: n, columns: n, columnMajor: order.flatMap { x.column($0) })
+        let g = x.columns(inOrder: order)
         let sigma = order.map { norms[$0] }
 
         var solved = g
         solveUpperTriangular(r, overwriting: &solved)
+        let solvedNorms = solved.columnNorms
         var left = g, right = solved
         for j in 0..<n {
-            let solvedNorm = scaledNorm(solved.elements[(j * n)..<((j + 1) * n)])
             for i in 0..<n {
-                left.elements[i + j * n] /= sigma[j]
-                right.elements[i + j * n] /= solvedNorm
+                left[i, j] /= sigma[j]
+                right[i, j] /= solvedNorms[j]
             }
         }
         return TriangularFactors(left: left, singularValues: sigma, right: right, diagnostics: diagnostics)
