@@ -1,9 +1,10 @@
 /// # The preconditioning factorization of one-sided Jacobi: A·P = Q·R
 ///
 /// Step 3 of `OneSidedJacobi`: Jacobi runs on Rᵀ from a QR factorization of A with column
-/// pivoting (`HouseholderQR`), or, when R is well conditioned after its rows are scaled and
-/// vectors are wanted, on R·Q₂ from one more QR factorization (`VectorsBySubstitution.swift`). For a matrix at least twice as tall as wide it is computed in two
-/// stages, as LAPACK's `dgesvd` does for m ≫ n:
+/// pivoting (`HouseholderQR`), or, when vectors are wanted and R is well conditioned after its
+/// rows are scaled, on R·Q₂ from one more QR factorization (and otherwise possibly on a factor of
+/// two more: `VectorsBySubstitution.swift`). For a matrix at least twice as tall as wide it is
+/// computed in two stages, as LAPACK's `dgesvd` does for m ≫ n:
 ///
 ///     A = Q₀·R₀        without pivoting: blocked, most of the flops at matrix-product speed
 ///     R₀·P = Q₁·R      with pivoting, on the n×n factor R₀

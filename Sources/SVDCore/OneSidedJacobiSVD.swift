@@ -34,7 +34,9 @@
 ///    scaled, as after pivoted QR of a graded matrix, steps 4–6 run instead on R·Q₂ from a second
 ///    QR factorization Rᵀ = Q₂·R₂, without accumulating rotations, and V comes from one triangular
 ///    solve (`VectorsBySubstitution.swift`): graded 500×500 with U, Σ, V in 163 ms instead of
-///    229 ms, same accuracy.
+///    229 ms, same accuracy. When R is not, the same is done for R′ from a pivoted QR of Rᵀ,
+///    which usually is (Gaussian 1000×1000: 1.8–2.1 s instead of 2.6–3.1 s); only if R′ is not
+///    either are the rotations accumulated.
 ///
 /// `ReferenceJacobi` is the same iteration in its plainest form, without steps 2–3 and without
 /// the tricks of the sweep; the tests check that both agree.
@@ -66,9 +68,10 @@
 /// column, and Rᵀ is again of the form (well conditioned)·(diagonal) (see `HouseholderQR`).
 /// ‖A − UΣVᵀ‖ ≈ ε‖A‖. For m ≥ n, V = P·Uₓ (the normalized converged columns) is orthonormal to
 /// about the stopping tolerance √n·ε, and U = Q·Vₓ (reflections times rotations) to a small
-/// multiple of ε; for m < n the two exchange roles. With the shortcut of step 7, U comes from the
-/// converged columns and V from back substitution, orthonormal to within about γₙ·κ(R̃) (a bound;
-/// far less in practice), κ(R̃) < √n by the rule that allows it. Measured: at most 3.3e-15 up to 200×200 and
+/// multiple of ε; for m < n the two exchange roles. With the shortcut of step 7, one set comes
+/// from the converged columns and the other from back substitution, orthonormal to within about
+/// γₙ·κ(R̃) (a bound; far less in practice; R̃′ in place of R̃ on the way through R′), below √n
+/// by the rule that allows it. Measured: at most 3.3e-15 up to 200×200, 7.2e-15 at 1000×1000 and
 /// 8.9e-15 on 10000×100, 5.3e-15 on graded 500×500 (Benchmarks/RESULTS.md).
 ///
 /// ## References
@@ -173,17 +176,20 @@ public struct OneSidedJacobi: SingularValueDecomposer {
 
     /// The SVD R = L·Σ·Wᵀ of the triangular factor. Jacobi runs on X = Rᵀ: X·Vₓ = G = Uₓ·Σ gives
     /// R = Vₓ·Σ·Uₓᵀ, so L = Vₓ (the accumulated rotations) and W = Uₓ (the normalized columns).
-    /// When R is well conditioned after scaling its rows, W is found by back substitution instead
-    /// of accumulating rotations (`VectorsBySubstitution.swift`), which is cheaper.
+    /// When R, or the factor R₂ of one more pivoted QR of Rᵀ, is well conditioned after scaling
+    /// its rows, one set of vectors is found by back substitution instead of accumulating
+    /// rotations (`VectorsBySubstitution.swift`), which is cheaper.
     private func triangularFactors<Scalar: SVDScalar>(of qr: JacobiPreconditioner<Scalar>) throws(SVDError)
         -> TriangularFactors<Scalar>
     {
         let r = qr.r
-        let limit = Scalar(r.rows).squareRoot()
-        if substitutesForRotations,
-           estimatedRowScaledCondition(of: r, stoppingAbove: limit) < limit,
-           let solved = try factorsBySubstitution(of: r) {
-            return solved
+        if substitutesForRotations {
+            if isWellConditionedForSubstitution(r), let solved = try factorsBySubstitution(of: r) {
+                return solved
+            }
+            if let solved = try factorsThroughSecondPivotedFactorization(of: r) {
+                return solved
+            }
         }
         var x = qr.rTransposed
         let f = try orthogonalFactors(of: &x)

@@ -16,15 +16,15 @@ public struct DecompositionDiagnostics: Sendable, Equatable {
     public var rotations: Int
     /// The largest |cos ∠(gᵢ, gⱼ)| between two columns of the iterated matrix in the last sweep:
     /// after convergence it is below the tolerance, so it says how orthogonal the normalized
-    /// columns are. For `OneSidedJacobi` those become V (U for a wide matrix), because its sweeps
-    /// run on Rᵀ from A·P = Q·R, or U (V) when `vectorsBySubstitution` is true; for
-    /// `ReferenceJacobi` they are U (V for a wide matrix).
+    /// columns are. For `ReferenceJacobi` those are U (V for a wide matrix); for `OneSidedJacobi`,
+    /// whose sweeps run on a triangular factor, they become one set of singular vectors or the
+    /// other depending on the route (`OneSidedJacobi`, `VectorsBySubstitution.swift`).
     public var largestRemainingCosine: Double
     /// The convergence tolerance the iteration used.
     public var tolerance: Double
-    /// True when `OneSidedJacobi` found the vectors that are not the iterated columns (V for a
-    /// tall matrix, U for a wide one) by back substitution instead of accumulating rotations
-    /// (`VectorsBySubstitution.swift`); the iterated columns are then the other set.
+    /// True when `OneSidedJacobi` found one set of singular vectors by back substitution instead
+    /// of accumulating rotations (`VectorsBySubstitution.swift`); the iterated columns then give
+    /// the other set.
     public var vectorsBySubstitution: Bool
 
     public init(sweeps: Int, rotations: Int, largestRemainingCosine: Double, tolerance: Double,

@@ -25,18 +25,62 @@
 /// (`TriangularSolve.swift`); after normalization that is the error in the singular vector, and
 /// hence in their orthogonality. So the route is taken only if the estimate of κ(R̃)
 /// (`RowScaledCondition.swift`) is below √n, the threshold `COND_OK` of LAPACK's `dgejsv`; then
-/// the loss is comparable to the √n·ε to which Jacobi orthogonalizes the columns. Otherwise the
-/// rotations are accumulated as usual. Measured on R from pivoted QR: κ(R̃) = 5.4 for the graded
-/// 500×500 benchmark matrix B·D (any grading: pivoting moves it into the row norms), but
-/// 13.5, 22, 39, 59 for Gaussian n = 100, 200, 500, 1000, each above √n (10, 14, 22, 32); there
-/// back substitution gave orthogonality 1.3e-14 at n = 1000, against 7e-15 by accumulation.
+/// the loss is comparable to the √n·ε to which Jacobi orthogonalizes the columns. Measured on R
+/// from pivoted QR: κ(R̃) = 5.4 for the graded 500×500 benchmark matrix B·D (any grading: pivoting
+/// moves it into the row norms), but 13.5, 22, 39, 59 for Gaussian n = 100, 200, 500, 1000, each
+/// above √n (10, 14, 22, 32); there back substitution with R gave orthogonality 1.3e-14 at
+/// n = 1000, against 7e-15 by accumulation.
+///
+/// ## When R is not well conditioned: one more pivoted QR
+/// `dgejsv`'s answer for that case (its branch `CONDR2`): factor Rᵀ·P′ = Q′·R′ with column
+/// pivoting and use the route on R′ instead, whose row-scaled condition number is usually far
+/// smaller: 3.7, 4.2, 5.2, 5.6 for the four Gaussian matrices above. From R′ = L′·Σ·W′ᵀ (steps
+/// 1–3 applied to R′),
+///
+///     R = P′·R′ᵀ·Q′ᵀ = (P′·W′)·Σ·(Q′·L′)ᵀ,
+///
+/// so the factors exchange roles: the solved columns W′, rows permuted by P′, are the left
+/// singular vectors of R, and Q′ applied to the iterated columns L′ gives the right ones. Three
+/// QR factorizations and a solve cost less than accumulating: 1000×1000 Gaussian with U, Σ, V in
+/// 1.8–2.1 s instead of 2.6–3.1 s, orthogonality 7.2e-15 (Benchmarks/RESULTS.md). If κ(R̃′) is
+/// not below √n either, the rotations are accumulated as usual.
 ///
 /// ## Accuracy
 /// Singular values as accurate as Jacobi on Rᵀ: R₂ᵀ = R·Q₂ + (an error of ε relative to each row
 /// of R, Householder QR being columnwise backward stable on Rᵀ), which keeps the row scaling of R,
 /// and rotations from the right keep it too. Measured on the graded 500×500 matrix: orthogonality
-/// of V 3.4e-15 by substitution.
+/// of V 3.4e-15 by substitution. The pivoting in the second QR is what keeps this true one level
+/// deeper: Rᵀ is graded by columns, and pivoting moves that grading into the rows of R′ (as the
+/// first QR does for A), so R′ is again a row-scaled well-conditioned matrix, the form the steps
+/// above need; without pivoting R′ would be graded by columns, which a QR of R′ᵀ does not respect.
 extension OneSidedJacobi {
+    /// Whether back substitution with R is as accurate as accumulating rotations: the estimate
+    /// of κ₂(R̃) is below √n (see "When it is allowed").
+    func isWellConditionedForSubstitution<Scalar: SVDScalar>(_ r: Matrix<Scalar>) -> Bool {
+        let limit = Scalar(r.rows).squareRoot()
+        return estimatedRowScaledCondition(of: r, stoppingAbove: limit) < limit
+    }
+
+    /// R = L·Σ·Wᵀ through the route applied to R′ from Rᵀ·P′ = Q′·R′ (see "When R is not well
+    /// conditioned"), or nil if R′ is not well conditioned either, or has a zero singular value.
+    func factorsThroughSecondPivotedFactorization<Scalar: SVDScalar>(of r: Matrix<Scalar>) throws(SVDError)
+        -> TriangularFactors<Scalar>?
+    {
+        let second = HouseholderQR(r.transposed, pivoting: true)
+        let rPrime = second.r
+        guard isWellConditionedForSubstitution(rPrime), let f = try factorsBySubstitution(of: rPrime) else {
+            return nil
+        }
+        // R = (P′·W′)·Σ·(Q′·L′)ᵀ: row k of W′ belongs to row permutation[k] of R.
+        let n = r.rows
+        var left = Matrix<Scalar>(rows: n, columns: n)
+        for j in 0..<n {
+            for k in 0..<n { left[second.permutation[k], j] = f.right[k, j] }
+        }
+        return TriangularFactors(left: left, singularValues: f.singularValues, right: second.q(times: f.left),
+                                 diagnostics: f.diagnostics)
+    }
+
     /// R = L·Σ·Wᵀ (σ descending) by steps 1–3 above, or nil if Jacobi finds a zero singular
     /// value after all (a rank the condition estimate missed): the caller then accumulates.
     func factorsBySubstitution<Scalar: SVDScalar>(of r: Matrix<Scalar>) throws(SVDError) -> TriangularFactors<Scalar>? {

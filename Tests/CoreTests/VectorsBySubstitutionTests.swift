@@ -103,17 +103,68 @@ struct VectorsBySubstitutionTests {
         #expect(estimatedRowScaledCondition(of: singular) == .infinity)
     }
 
-    /// Graded matrices take the route; a Gaussian square one (κ(R̃) ≈ 22 > √200) does not.
-    @Test("the route is taken exactly when R̃ is well conditioned")
+    /// Graded matrices take the route with R itself; a Gaussian square one (κ(R̃) ≈ 22 > √200)
+    /// takes it through the second pivoted QR (κ(R̃′) ≈ 4); a matrix of lower rank takes neither.
+    @Test("the route is taken exactly when R̃, or else R̃′, is well conditioned")
     func routeChoice() throws {
         var generator = SeededGenerator(seed: 31)
         let graded = TestMatrices.graded(rows: 120, columns: 80, exponents: -12...0, using: &generator, as: Double.self).a
+        let gradedTakesFirstRoute = OneSidedJacobi().isWellConditionedForSubstitution(HouseholderQR(graded, pivoting: true).r)
+        #expect(gradedTakesFirstRoute)
         #expect(try OneSidedJacobi().decompose(graded).diagnostics.vectorsBySubstitution)
         #expect(try OneSidedJacobi().decompose(graded.transposed).diagnostics.vectorsBySubstitution)
+
         let gaussian = TestMatrices.gaussian(rows: 200, columns: 200, using: &generator, as: Double.self)
-        #expect(try !OneSidedJacobi().decompose(gaussian).diagnostics.vectorsBySubstitution)
+        let r = HouseholderQR(gaussian, pivoting: true).r
+        let rPrime = HouseholderQR(r.transposed, pivoting: true).r
+        let (first, second) = (OneSidedJacobi().isWellConditionedForSubstitution(r),
+                               OneSidedJacobi().isWellConditionedForSubstitution(rPrime))
+        #expect(!first && second)
+        #expect(try OneSidedJacobi().decompose(gaussian).diagnostics.vectorsBySubstitution)
+
+        // A zero column: R has a zero row, R′ (of Rᵀ, pivoted) a zero last row, so R̃ and R̃′
+        // are singular, and the rotations are accumulated. (A numerically rank-deficient matrix
+        // need not be: rows of rounding size, once scaled, are as well conditioned as any.)
+        var withZeroColumn = gaussian
+        for i in 0..<withZeroColumn.rows { withZeroColumn[i, 17] = 0 }
+        #expect(try !OneSidedJacobi().decompose(withZeroColumn).diagnostics.vectorsBySubstitution)
         // Values alone never need the route.
         #expect(try !OneSidedJacobi().singularValues(of: graded).diagnostics.vectorsBySubstitution)
+    }
+
+    /// R = D·R̃ with the row scales D (10⁰ … 10⁻¹²) in a random order: Rᵀ is graded by columns
+    /// that are not sorted by size. The pivoted second QR sorts them, so R′ comes out row-scaled
+    /// and well conditioned; the singular values keep their relative accuracy through the route.
+    @Test("through the second pivoted QR: R = L·Σ·Wᵀ, σ to relative accuracy on rows graded in random order")
+    func secondFactorization() throws {
+        let n = 80
+        var generator = SeededGenerator(seed: 47)
+        let unitRows = Self.gradedTriangle(n, grading: 0, seed: 48)
+        let scales = (0..<n).map { pow(10, -12 * Double($0) / Double(n - 1)) }.shuffled(using: &generator)
+        let r = Matrix(rows: n, columns: n) { i, j in scales[i] * unitRows[i, j] }
+        let factors = try #require(try OneSidedJacobi().factorsThroughSecondPivotedFactorization(of: r),
+                                   "R′ should be well conditioned after its rows are scaled")
+        #expect(factors.diagnostics.vectorsBySubstitution)
+
+        let bound = 10 * Double(n).squareRoot() * Double.ulpOfOne
+        #expect(factors.left.orthogonalityError <= bound, "L: \(factors.left.orthogonalityError)")
+        #expect(factors.right.orthogonalityError <= bound, "W: \(factors.right.orthogonalityError)")
+        // R − L·Σ·Wᵀ, row by row relative to the row's scale: a normwise residual would not see
+        // the rows of size 1e-12.
+        let residual = r - factors.left.scalingColumns(by: factors.singularValues) * factors.right.transposed
+        for i in 0..<n {
+            let rowResidual = scaledNorm((0..<n).map { residual[i, $0] })
+            #expect(rowResidual <= 100 * Double(n) * Double.ulpOfOne * scales[i], "row \(i): \(rowResidual)")
+        }
+        // σ against Float80 (2¹¹ times smaller unit roundoff), each to ε·κ(R̃)·(a modest multiple of n).
+        #if arch(x86_64) || arch(i386)
+        let reference = try OneSidedJacobi().singularValues(of: r.converted(to: Float80.self)).singularValues
+        let kappa = try Self.exactRowScaledCondition(r)
+        for (computed, exact) in zip(factors.singularValues, reference) {
+            let relative = abs(computed - Double(exact)) / Double(exact)
+            #expect(relative <= 10 * Double(n) * kappa * Double.ulpOfOne, "σ = \(exact): relative error \(relative)")
+        }
+        #endif
     }
 
     /// Both routes on the same graded matrices: the defining properties hold for the route by
@@ -150,5 +201,46 @@ struct VectorsBySubstitutionTests {
         let vectorBound = 1e-10
         #expect(maxAbsDifference(solved.u, rotated.u) <= vectorBound, "U routes differ")
         #expect(maxAbsDifference(solved.v, rotated.v) <= vectorBound, "V routes differ")
+    }
+}
+
+extension VectorsBySubstitutionTests {
+    /// Square-ish Gaussian matrices, whose R fails the test for the first route (κ(R̃) above √n)
+    /// and which therefore go through the second pivoted QR, against accumulated rotations.
+    @Test("through the second pivoted QR and by accumulated rotations: same σ, same vectors, orthonormal",
+          arguments: [(150, 150), (152, 150), (150, 152)])
+    func secondRouteAgrees(shape: (rows: Int, columns: Int)) throws {
+        var generator = SeededGenerator(seed: UInt64(shape.rows * 1000 + shape.columns + 7))
+        let a = TestMatrices.gaussian(rows: shape.rows, columns: shape.columns, using: &generator, as: Double.self)
+        let tall = a.rows >= a.columns ? a : a.transposed
+        let takesFirstRoute = OneSidedJacobi().isWellConditionedForSubstitution(HouseholderQR(tall, pivoting: true).r)
+        #expect(!takesFirstRoute, "this matrix should not take the first route")
+        var accumulating = OneSidedJacobi()
+        accumulating.substitutesForRotations = false
+        let solved = try OneSidedJacobi().decompose(a)
+        let rotated = try accumulating.decompose(a)
+        #expect(solved.diagnostics.vectorsBySubstitution && !rotated.diagnostics.vectorsBySubstitution)
+
+        let p = min(a.rows, a.columns)
+        let sigma1 = solved.singularValues[0]
+        #expect(maxAbsDifference(solved.reconstructed(), a) <= Tolerance.backward(10, rows: a.rows, columns: a.columns,
+                                                                                   scale: sigma1))
+        let orthogonalityBound = 10 * Double(p).squareRoot() * Double.ulpOfOne
+        #expect(solved.u.orthogonalityError <= orthogonalityBound, "U: \(solved.u.orthogonalityError)")
+        #expect(solved.v.orthogonalityError <= orthogonalityBound, "V: \(solved.v.orthogonalityError)")
+        // Both are backward stable, so σ agree to a few ε·σ₁ (Weyl).
+        for (x, y) in zip(solved.singularValues, rotated.singularValues) {
+            #expect(abs(x - y) <= 10 * Double(p) * Double.ulpOfOne * sigma1, "σ \(x) against \(y)")
+        }
+        // Each singular vector is determined to about ε·σ₁/gap, gap = the distance to the nearest
+        // other σ: compared one column at a time, with that column's own bound.
+        for j in 0..<p {
+            let gaps = solved.singularValues.indices.filter { $0 != j }
+                .map { abs(solved.singularValues[$0] - solved.singularValues[j]) }
+            let bound = 1000 * Double(p) * Double.ulpOfOne * sigma1 / gaps.min()!
+            let uDifference = (0..<a.rows).map { abs(solved.u[$0, j] - rotated.u[$0, j]) }.max()!
+            let vDifference = (0..<a.columns).map { abs(solved.v[$0, j] - rotated.v[$0, j]) }.max()!
+            #expect(uDifference <= bound && vDifference <= bound, "column \(j): U \(uDifference), V \(vDifference), bound \(bound)")
+        }
     }
 }
