@@ -35,7 +35,7 @@
 ///    QR factorization Rᵀ = Q₂·R₂, without accumulating rotations, and V comes from one triangular
 ///    solve (`VectorsBySubstitution.swift`): graded 500×500 with U, Σ, V in 163 ms instead of
 ///    229 ms, same accuracy. When R is not, the same is done for R′ from a pivoted QR of Rᵀ,
-///    which usually is (Gaussian 1000×1000: 1.8–2.1 s instead of 2.6–3.1 s); only if R′ is not
+///    which usually is (Gaussian 1000×1000: 1.8–2.3 s instead of 2.6–3.1 s); only if R′ is not
 ///    either are the rotations accumulated.
 ///
 /// `ReferenceJacobi` is the same iteration in its plainest form, without steps 2–3 and without

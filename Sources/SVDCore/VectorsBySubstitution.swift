@@ -4,9 +4,10 @@
 /// One-sided Jacobi on X = Rᵀ finds X·Vₓ = G = Uₓ·Σ: the columns of G give one set of singular
 /// vectors for free, but the other set, Vₓ, is the product of every rotation, accumulated as
 /// the sweeps go. Accumulating costs as much as the sweeps themselves (measured, 1000×1000:
-/// 1.79 s for Σ alone, 3.0 s with U and V). When the triangular factor R is well conditioned
-/// once its rows are scaled, Drmač and Veselić (2008, the `dgejsv` algorithm) get that second
-/// set from the first by one triangular solve instead, a fraction of the cost.
+/// 1.79 s for Σ alone, 3.0 s with U and V). When the triangular factor R (or, failing that, the
+/// factor R′ of one more pivoted QR) is well conditioned once its rows are scaled, Drmač and
+/// Veselić (2008, the `dgejsv` algorithm) get that second set from the first by one triangular
+/// solve instead, a fraction of the cost.
 ///
 /// ## Algorithm
 /// With A·P = Q·R from the preconditioner (R n×n upper triangular):
@@ -34,7 +35,8 @@
 /// ## When R is not well conditioned: one more pivoted QR
 /// `dgejsv`'s answer for that case (its branch `CONDR2`): factor Rᵀ·P′ = Q′·R′ with column
 /// pivoting and use the route on R′ instead, whose row-scaled condition number is usually far
-/// smaller: 3.7, 4.2, 5.2, 5.6 for the four Gaussian matrices above. From R′ = L′·Σ·W′ᵀ (steps
+/// smaller: 3.7, 4.2, 5.2, 5.6 for Gaussian matrices of the four sizes above (computed with
+/// SciPy's pivoted QR and exact condition numbers). From R′ = L′·Σ·W′ᵀ (steps
 /// 1–3 applied to R′),
 ///
 ///     R = P′·R′ᵀ·Q′ᵀ = (P′·W′)·Σ·(Q′·L′)ᵀ,
@@ -42,17 +44,22 @@
 /// so the factors exchange roles: the solved columns W′, rows permuted by P′, are the left
 /// singular vectors of R, and Q′ applied to the iterated columns L′ gives the right ones. Three
 /// QR factorizations and a solve cost less than accumulating: 1000×1000 Gaussian with U, Σ, V in
-/// 1.8–2.1 s instead of 2.6–3.1 s, orthogonality 7.2e-15 (Benchmarks/RESULTS.md). If κ(R̃′) is
-/// not below √n either, the rotations are accumulated as usual.
+/// 1.8–2.3 s instead of 2.6–3.1 s, orthogonality 7.2e-15 (Benchmarks/RESULTS.md); 500×500 5–10 %
+/// faster, 100×100 5–10 % slower (V is small there, and accumulating it cheap). If κ(R̃′) is not
+/// below √n either, the rotations are accumulated as usual.
 ///
 /// ## Accuracy
 /// Singular values as accurate as Jacobi on Rᵀ: R₂ᵀ = R·Q₂ + (an error of ε relative to each row
 /// of R, Householder QR being columnwise backward stable on Rᵀ), which keeps the row scaling of R,
 /// and rotations from the right keep it too. Measured on the graded 500×500 matrix: orthogonality
-/// of V 3.4e-15 by substitution. The pivoting in the second QR is what keeps this true one level
-/// deeper: Rᵀ is graded by columns, and pivoting moves that grading into the rows of R′ (as the
-/// first QR does for A), so R′ is again a row-scaled well-conditioned matrix, the form the steps
-/// above need; without pivoting R′ would be graded by columns, which a QR of R′ᵀ does not respect.
+/// of V 3.4e-15 by substitution. On the way through R′, the QR of Rᵀ perturbs each row of R by
+/// about ε relative to that row, which moves each σᵢ by about ε·κ(R̃) relative at most: no more
+/// than the sweeps on Rᵀ itself would, whose accuracy depends on the same κ(R̃). From there on R′
+/// is row-scaled and well conditioned, as the test demands, and steps 1–3 keep its accuracy. The
+/// pivoting is what lets R′ pass the test: Rᵀ is graded by columns, and pivoting orders them, so
+/// that the grading moves into the rows of R′ (as the first QR does for A). Without it, a matrix
+/// whose rows are graded out of order gives an R′ graded by columns, whose rows, once scaled, are
+/// far from well conditioned (the tests include such a matrix).
 extension OneSidedJacobi {
     /// Whether back substitution with R is as accurate as accumulating rotations: the estimate
     /// of κ₂(R̃) is below √n (see "When it is allowed").
