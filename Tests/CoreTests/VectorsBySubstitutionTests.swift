@@ -167,6 +167,28 @@ struct VectorsBySubstitutionTests {
         #endif
     }
 
+    /// A by substitution and by accumulated rotations; checks that each took the route it should
+    /// and that the one by substitution has the defining properties, with the bounds of the
+    /// accumulated route (DecompositionPropertyTests).
+    static func bothRoutes(_ a: Matrix<Double>) throws
+        -> (solved: SingularValueDecomposition<Double>, rotated: SingularValueDecomposition<Double>)
+    {
+        var accumulating = OneSidedJacobi()
+        accumulating.substitutesForRotations = false
+        let solved = try OneSidedJacobi().decompose(a)
+        let rotated = try accumulating.decompose(a)
+        #expect(solved.diagnostics.vectorsBySubstitution && !rotated.diagnostics.vectorsBySubstitution)
+
+        let p = min(a.rows, a.columns)
+        let sigma1 = solved.singularValues[0]
+        #expect(maxAbsDifference(solved.reconstructed(), a) <= Tolerance.backward(10, rows: a.rows, columns: a.columns,
+                                                                                   scale: sigma1))
+        let orthogonalityBound = 10 * Double(p).squareRoot() * Double.ulpOfOne
+        #expect(solved.u.orthogonalityError <= orthogonalityBound, "U: \(solved.u.orthogonalityError)")
+        #expect(solved.v.orthogonalityError <= orthogonalityBound, "V: \(solved.v.orthogonalityError)")
+        return (solved, rotated)
+    }
+
     /// Both routes on the same graded matrices: the defining properties hold for the route by
     /// substitution, and its vectors agree with those from accumulated rotations.
     @Test("by substitution and by accumulated rotations: same σ to relative accuracy, same vectors, orthonormal",
@@ -177,19 +199,7 @@ struct VectorsBySubstitutionTests {
         let (tall, b, _) = TestMatrices.graded(rows: max(shape.rows, shape.columns), columns: p, exponents: -12...0,
                                                using: &generator, as: Double.self)
         let a = shape.rows >= shape.columns ? tall : tall.transposed
-        var accumulating = OneSidedJacobi()
-        accumulating.substitutesForRotations = false
-        let solved = try OneSidedJacobi().decompose(a)
-        let rotated = try accumulating.decompose(a)
-        #expect(solved.diagnostics.vectorsBySubstitution && !rotated.diagnostics.vectorsBySubstitution)
-
-        // Defining properties, with the bounds of the accumulated route (DecompositionPropertyTests).
-        let sigma1 = solved.singularValues[0]
-        #expect(maxAbsDifference(solved.reconstructed(), a) <= Tolerance.backward(10, rows: a.rows, columns: a.columns,
-                                                                                   scale: sigma1))
-        let orthogonalityBound = 10 * Double(p).squareRoot() * Double.ulpOfOne
-        #expect(solved.u.orthogonalityError <= orthogonalityBound, "U: \(solved.u.orthogonalityError)")
-        #expect(solved.v.orthogonalityError <= orthogonalityBound, "V: \(solved.v.orthogonalityError)")
+        let (solved, rotated) = try Self.bothRoutes(a)
 
         // σ: both routes are accurate to ε·κ(B)-relative; 1e-12 leaves room for κ(B) in the tens.
         let kappaB = try OneSidedJacobi().singularValues(of: b).conditionNumber
@@ -215,19 +225,9 @@ extension VectorsBySubstitutionTests {
         let tall = a.rows >= a.columns ? a : a.transposed
         let takesFirstRoute = OneSidedJacobi().isWellConditionedForSubstitution(HouseholderQR(tall, pivoting: true).r)
         #expect(!takesFirstRoute, "this matrix should not take the first route")
-        var accumulating = OneSidedJacobi()
-        accumulating.substitutesForRotations = false
-        let solved = try OneSidedJacobi().decompose(a)
-        let rotated = try accumulating.decompose(a)
-        #expect(solved.diagnostics.vectorsBySubstitution && !rotated.diagnostics.vectorsBySubstitution)
-
+        let (solved, rotated) = try Self.bothRoutes(a)
         let p = min(a.rows, a.columns)
         let sigma1 = solved.singularValues[0]
-        #expect(maxAbsDifference(solved.reconstructed(), a) <= Tolerance.backward(10, rows: a.rows, columns: a.columns,
-                                                                                   scale: sigma1))
-        let orthogonalityBound = 10 * Double(p).squareRoot() * Double.ulpOfOne
-        #expect(solved.u.orthogonalityError <= orthogonalityBound, "U: \(solved.u.orthogonalityError)")
-        #expect(solved.v.orthogonalityError <= orthogonalityBound, "V: \(solved.v.orthogonalityError)")
         // Both are backward stable, so σ agree to a few ε·σ₁ (Weyl).
         for (x, y) in zip(solved.singularValues, rotated.singularValues) {
             #expect(abs(x - y) <= 10 * Double(p) * Double.ulpOfOne * sigma1, "σ \(x) against \(y)")
