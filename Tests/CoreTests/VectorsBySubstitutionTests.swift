@@ -244,3 +244,20 @@ extension VectorsBySubstitutionTests {
         }
     }
 }
+
+extension VectorsBySubstitutionTests {
+    /// Rank 150 of 200: the rows of R (or R′) beyond the rank are of rounding size, and once
+    /// scaled they are as well conditioned as any, so the route is taken. The σ beyond the rank
+    /// then come out at rounding level, and the vectors must still be orthonormal.
+    @Test("numerically rank-deficient: the route by substitution still gives an SVD")
+    func rankDeficient() throws {
+        var generator = SeededGenerator(seed: 53)
+        let a = TestMatrices.lowRank(rows: 200, columns: 200, rank: 150, using: &generator, as: Double.self)
+        let (solved, rotated) = try Self.bothRoutes(a)
+        let sigma1 = solved.singularValues[0]
+        for (x, y) in zip(solved.singularValues, rotated.singularValues) {
+            #expect(abs(x - y) <= 10 * 200 * Double.ulpOfOne * sigma1, "σ \(x) against \(y)")
+        }
+        #expect(solved.singularValues[149] > 1e-8 * sigma1 && solved.singularValues[150] < 1e-13 * sigma1)
+    }
+}
