@@ -123,6 +123,17 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
         Matrix(rows: rows, columns: order.count, columnMajor: order.flatMap { column($0) })
     }
 
+    /// P·M for the permutation P of a pivoted QR (column k of A·P is column `permutation[k]` of
+    /// A): row k of this matrix becomes row `permutation[k]` of the result.
+    func rowsMoved(to permutation: [Int]) -> Matrix {
+        precondition(permutation.count == rows, "A permutation of \(permutation.count) for \(rows) rows")
+        var moved = Matrix(rows: rows, columns: columns)
+        for j in 0..<columns {
+            for k in 0..<rows { moved[permutation[k], j] = self[k, j] }
+        }
+        return moved
+    }
+
     /// Aᵀ.
     @inlinable
     public var transposed: Matrix {

@@ -35,8 +35,9 @@
 ///    QR factorization Rᵀ = Q₂·R₂, without accumulating rotations, and V comes from one triangular
 ///    solve (`VectorsBySubstitution.swift`): graded 500×500 with U, Σ, V in 163 ms instead of
 ///    229 ms, same accuracy. When R is not, the same is done for R′ from a pivoted QR of Rᵀ,
-///    which usually is (Gaussian 1000×1000: 1.8–2.3 s instead of 2.6–3.1 s); only if R′ is not
-///    either are the rotations accumulated.
+///    which usually is; R = P′·R′ᵀ·Q′ᵀ, so then U comes from the solve and V from the converged
+///    columns (Gaussian 1000×1000: 1.8–2.3 s instead of 2.6–3.1 s). Only if R′ is not well
+///    conditioned either are the rotations accumulated.
 ///
 /// `ReferenceJacobi` is the same iteration in its plainest form, without steps 2–3 and without
 /// the tricks of the sweep; the tests check that both agree.
@@ -157,7 +158,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     private func decomposeTall<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)
         -> (u: Matrix<Scalar>, singularValues: [Scalar], v: Matrix<Scalar>, diagnostics: DecompositionDiagnostics)
     {
-        let m = a.rows, n = a.columns
+        let m = a.rows
         var scaled = a
         let scale = ExactScaling(toUnitMaximum: scaled)
         scale.apply(to: &scaled)
@@ -167,16 +168,13 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         var u = qr.q(times: factors.left)
         if vectors == .full { u = completingOrthonormalColumns(u, to: m) }
         // V = P·W: row k of W belongs to column permutation[k] of A.
-        var v = Matrix<Scalar>(rows: n, columns: n)
-        for j in 0..<n {
-            for k in 0..<n { v[qr.permutation[k], j] = factors.right[k, j] }
-        }
+        let v = factors.right.rowsMoved(to: qr.permutation)
         return (u, factors.singularValues.map(scale.undo), v, factors.diagnostics)
     }
 
     /// The SVD R = L·Σ·Wᵀ of the triangular factor. Jacobi runs on X = Rᵀ: X·Vₓ = G = Uₓ·Σ gives
     /// R = Vₓ·Σ·Uₓᵀ, so L = Vₓ (the accumulated rotations) and W = Uₓ (the normalized columns).
-    /// When R, or the factor R₂ of one more pivoted QR of Rᵀ, is well conditioned after scaling
+    /// When R, or the factor R′ of one more pivoted QR of Rᵀ, is well conditioned after scaling
     /// its rows, one set of vectors is found by back substitution instead of accumulating
     /// rotations (`VectorsBySubstitution.swift`), which is cheaper.
     private func triangularFactors<Scalar: SVDScalar>(of qr: JacobiPreconditioner<Scalar>) throws(SVDError)

@@ -78,14 +78,9 @@ extension OneSidedJacobi {
         guard isWellConditionedForSubstitution(rPrime), let f = try factorsBySubstitution(of: rPrime) else {
             return nil
         }
-        // R = (P′·W′)·Σ·(Q′·L′)ᵀ: row k of W′ belongs to row permutation[k] of R.
-        let n = r.rows
-        var left = Matrix<Scalar>(rows: n, columns: n)
-        for j in 0..<n {
-            for k in 0..<n { left[second.permutation[k], j] = f.right[k, j] }
-        }
-        return TriangularFactors(left: left, singularValues: f.singularValues, right: second.q(times: f.left),
-                                 diagnostics: f.diagnostics)
+        // R = (P′·W′)·Σ·(Q′·L′)ᵀ.
+        return TriangularFactors(left: f.right.rowsMoved(to: second.permutation), singularValues: f.singularValues,
+                                 right: second.q(times: f.left), diagnostics: f.diagnostics)
     }
 
     /// R = L·Σ·Wᵀ (σ descending) by steps 1–3 above, or nil if Jacobi finds a zero singular
