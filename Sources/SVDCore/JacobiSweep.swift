@@ -17,6 +17,12 @@
 /// - **Updated norms.** A rotation changes ‖g_p‖² and ‖g_q‖² by exactly ∓t·γ, so the norms are
 ///   updated instead of recomputed; they are recomputed from the columns at the start of every
 ///   sweep, so that rounding cannot accumulate across sweeps.
+/// - **Pairs remembered as orthogonal.** A pair found orthogonal one sweep ago, whose columns have
+///   not changed since, is passed over without a dot product (`PairMemory`). Measured
+///   (release, `-target-cpu native`, CPU time, runs with and without it interleaved, medians of
+///   9): graded 500×500 values, median of the rounds 8 % and 11 % faster in two sessions (120 →
+///   110 ms, 160 → 142 ms), even in a third; Gaussian 1000×1000 values 1720 → 1419 ms (three
+///   rounds of 3); with U, Σ, V, and at 200×200, no difference beyond the machine's spread.
 struct JacobiSweep<Scalar: SVDScalar> {
     /// The m×n matrix whose columns are orthogonalized, column-major.
     let g: UnsafeMutablePointer<Scalar>
@@ -26,11 +32,28 @@ struct JacobiSweep<Scalar: SVDScalar> {
     let v: UnsafeMutablePointer<Scalar>?
     /// Pairs with |cos ∠(g_p, g_q)| ≤ tolerance are left alone.
     let tolerance: Scalar
+    /// Told of every pair visit and what came of it; for the tests of `PairMemory`, which check
+    /// that a pair is passed over only when the very same columns were found orthogonal at its
+    /// previous visit. (One test of a nil closure per pair, against a dot product of m terms.)
+    var observer: ((_ p: Int, _ q: Int, _ verdict: PairVerdict) -> Void)? = nil
+
+    /// What a visit made of a pair.
+    enum PairVerdict {
+        /// Known orthogonal from the previous sweep (`PairMemory`); not measured.
+        case passedOver
+        /// Measured, and orthogonal to working accuracy.
+        case orthogonal
+        /// Measured, and rotated.
+        case rotated
+    }
 
     /// What the sweep did.
     struct Outcome {
         var rotations = 0
-        /// The largest |cos ∠(g_p, g_q)| met, before rotation.
+        /// Pairs passed over because `PairMemory` knew them to be orthogonal.
+        var pairsKnownOrthogonal = 0
+        /// The largest |cos ∠(g_p, g_q)| measured, before rotation (pairs passed over are not
+        /// measured; their cosine was at most the tolerance one sweep earlier).
         var largestCosine: Scalar = 0
     }
 
@@ -46,9 +69,13 @@ struct JacobiSweep<Scalar: SVDScalar> {
         return min(64, max(8, (256 * 1024) / (2 * bytesPerColumn)))
     }
 
-    /// Performs the sweep and reports what it did.
-    func run() -> Outcome {
-        var state = State(squaredNorms: (0..<columns).map { sumOfSquares(column($0), count: rows) })
+    /// Performs the sweep and reports what it did; `memory` carries what it learned to the next
+    /// sweep (pass the same memory to every sweep over the same matrix).
+    func run(memory: inout PairMemory) -> Outcome {
+        var state = State(squaredNorms: (0..<columns).map { sumOfSquares(column($0), count: rows) },
+                          memory: memory)
+        defer { memory = state.memory }
+        let endOfSweep = state.memory.clock + state.memory.visitsPerSweep
         let b = blockSize
         var blockStart = 0
         while blockStart < columns - 1 {
@@ -59,7 +86,10 @@ struct JacobiSweep<Scalar: SVDScalar> {
                 pivot(p, &state)
                 // A zero column is orthogonal to everything, and de Rijk pivoting moves zero
                 // columns last: once column p is zero, so are all the remaining ones.
-                if state.squaredNorms[p] == 0 { return state.outcome }
+                if state.squaredNorms[p] == 0 {
+                    state.memory.advance(to: endOfSweep)
+                    return state.outcome
+                }
                 orthogonalize(p, against: (p + 1)..<blockEnd, &state)
             }
             // Pairs between this block and each later block.
@@ -77,6 +107,7 @@ struct JacobiSweep<Scalar: SVDScalar> {
     /// The mutable bookkeeping of a sweep.
     private struct State {
         var squaredNorms: [Scalar]
+        var memory: PairMemory
         var outcome = Outcome()
     }
 
@@ -88,33 +119,46 @@ struct JacobiSweep<Scalar: SVDScalar> {
         for j in (p + 1)..<columns where state.squaredNorms[j] > state.squaredNorms[longest] { longest = j }
         guard longest != p else { return }
         swapColumns(column(p), column(longest), count: rows)
+        state.memory.recordChange(of: p)
+        state.memory.recordChange(of: longest)
         if let v { swapColumns(v + p * columns, v + longest * columns, count: columns) }
         state.squaredNorms.swapAt(p, longest)
     }
 
     /// Makes column p orthogonal to each column q in `others`, in turn.
     private func orthogonalize(_ p: Int, against others: Range<Int>, _ state: inout State) {
-        guard let first = others.first else { return }
         let m = rows, n = columns
-        var gamma = dotProduct(column(p), column(first), count: m)
+        // γ for the pair about to be visited, when the previous rotation has computed it.
+        var fusedGamma: Scalar? = nil
         for q in others {
+            defer { state.memory.advance() }
+            // (Never true right after a rotation of (p, q − 1): that changed column p.)
+            if state.memory.isKnownOrthogonal(p, q) {
+                state.outcome.pairsKnownOrthogonal += 1
+                observer?(p, q, .passedOver)
+                continue
+            }
+            let gamma = fusedGamma ?? dotProduct(column(p), column(q), count: m)
+            fusedGamma = nil
             let alpha = state.squaredNorms[p], beta = state.squaredNorms[q]
-            let next = q + 1 < others.upperBound ? q + 1 : nil
             let cosine = beta == 0 ? 0 : abs(gamma) / (alpha.squareRoot() * beta.squareRoot())
             state.outcome.largestCosine = max(state.outcome.largestCosine, cosine)
             if cosine <= tolerance {
-                if let next { gamma = dotProduct(column(p), column(next), count: m) }
+                observer?(p, q, .orthogonal)
                 continue
             }
+            observer?(p, q, .rotated)
             let rotation = JacobiRotation(alpha: alpha, beta: beta, gamma: gamma)
             state.squaredNorms[p] = alpha - rotation.t * gamma
             state.squaredNorms[q] = beta + rotation.t * gamma
-            if let next {
-                gamma = rotation.applyReturningDot(column(p), column(q), next: column(next), count: m)
+            if q + 1 < others.upperBound {
+                fusedGamma = rotation.applyReturningDot(column(p), column(q), next: column(q + 1), count: m)
             } else {
                 rotation.apply(column(p), column(q), count: m)
             }
             if let v { rotation.apply(v + p * n, v + q * n, count: n) }
+            state.memory.recordChange(of: p)
+            state.memory.recordChange(of: q)
             state.outcome.rotations += 1
         }
     }

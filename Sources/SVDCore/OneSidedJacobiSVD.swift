@@ -55,6 +55,9 @@
 /// - **Norms are updated, not recomputed**, inside a sweep: a rotation changes α and β to α − tγ
 ///   and β + tγ exactly. They are recomputed from the columns at the start of every sweep, so
 ///   rounding cannot accumulate across sweeps.
+/// - **Pairs remembered as orthogonal** (`PairMemory`): a pair found orthogonal one sweep ago
+///   whose columns have not changed since is not measured again. Near convergence most pairs are
+///   such, and their dot products were most of the work of the last sweeps.
 /// - **Speed** comes from raw column pointers, explicit SIMD (`SIMDColumnKernels.swift`), a
 ///   cache-blocked order of the pairs with each rotation fused with the next dot product
 ///   (`JacobiSweep`), and the preconditioning of step 3. Benchmarks/RESULTS.md has the figures
@@ -242,11 +245,12 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         // (The pointer to an empty array need not be nil, hence the explicit test.)
         var vElements = v?.elements ?? []
         let accumulates = v != nil
+        var memory = PairMemory(columns: g.columns)
         for sweep in 1...maxSweeps {
             outcome = g.elements.withUnsafeMutableBufferPointer { gBuffer in
                 vElements.withUnsafeMutableBufferPointer { vBuffer in
                     JacobiSweep(g: gBuffer.baseAddress!, rows: g.rows, columns: g.columns,
-                                v: accumulates ? vBuffer.baseAddress : nil, tolerance: tolerance).run()
+                                v: accumulates ? vBuffer.baseAddress : nil, tolerance: tolerance).run(memory: &memory)
                 }
             }
             rotationCount += outcome.rotations

@@ -151,6 +151,79 @@ struct CoreKernelTests {
         #expect(rotation.c == 1)
     }
 
+    /// The sweep's memory (`PairMemory`) may pass over a pair only when the very same columns
+    /// were found orthogonal at the pair's previous visit. An observer checks exactly that at
+    /// every visit, bit for bit. And against sweeps that forget between sweeps (a new memory each
+    /// time, so every pair is measured), the same rotations must follow, to the same columns.
+    /// Matrices of 100×90 (two blocks of the sweep): Gaussian; graded; repeated singular values
+    /// (columns of equal norm trade places under de Rijk pivoting late in the iteration, and the
+    /// memory must record each swap); and 20 zero columns (every sweep stops at the first of
+    /// them, and the clock must still move on by a whole sweep).
+    @Test("the sweep passes over a pair only if the same columns were found orthogonal one sweep earlier; same rotations as measuring every pair",
+          arguments: ["gaussian", "graded", "repeated", "zero columns"])
+    func pairMemory(kind: String) {
+        var generator = SeededGenerator(seed: 90)
+        let m = 100, n = 90
+        var a: Matrix<Double>
+        switch kind {
+        case "graded":
+            a = TestMatrices.graded(rows: m, columns: n, exponents: -10...0, using: &generator, as: Double.self).a
+        case "repeated":
+            let sigma = (0..<n).map { j -> Double in j < 30 ? 3 : (j < 60 ? 1 : 0.5) }
+            a = TestMatrices.withSingularValues(sigma, rows: m, columns: n, using: &generator)
+        default:
+            a = TestMatrices.gaussian(rows: m, columns: n, using: &generator)
+        }
+        if kind == "zero columns" {
+            for j in stride(from: 1, to: n, by: 4).prefix(20) { for i in 0..<m { a[i, j] = 0 } }
+        }
+        let tolerance = OneSidedJacobi.tolerance(rows: m, for: Double.self)
+
+        typealias Outcome = JacobiSweep<Double>.Outcome
+        func sweepsToConvergence(remembering: Bool) -> (g: Matrix<Double>, outcomes: [Outcome], violations: [String]) {
+            var g = a
+            var memory = PairMemory(columns: n)
+            var outcomes: [Outcome] = []
+            // For each pair of positions, its columns and the verdict at its last visit.
+            var lastVisit: [Int: (columns: [Double], verdict: JacobiSweep<Double>.PairVerdict)] = [:]
+            var violations: [String] = []
+            repeat {
+                if !remembering { memory = PairMemory(columns: n) }
+                let sweepNumber = outcomes.count + 1
+                let outcome = g.elements.withUnsafeMutableBufferPointer { buffer in
+                    let base = buffer.baseAddress!
+                    var sweep = JacobiSweep(g: base, rows: m, columns: n, v: nil, tolerance: tolerance)
+                    sweep.observer = { p, q, verdict in
+                        let columns = Array(UnsafeBufferPointer(start: base + p * m, count: m))
+                            + Array(UnsafeBufferPointer(start: base + q * m, count: m))
+                        if verdict == .passedOver {
+                            let last = lastVisit[p * n + q]
+                            if last?.verdict == .rotated || last?.columns != columns {
+                                violations.append("sweep \(sweepNumber): (\(p), \(q)) passed over, but last time "
+                                    + (last.map { "\($0.verdict), columns now \($0.columns == columns ? "the same" : "different")" } ?? "not visited"))
+                            }
+                        }
+                        lastVisit[p * n + q] = (columns, verdict)
+                    }
+                    return sweep.run(memory: &memory)
+                }
+                outcomes.append(outcome)
+            } while outcomes.last!.rotations > 0 && outcomes.count < 30
+            return (g, outcomes, violations)
+        }
+        let remembering = sweepsToConvergence(remembering: true)
+        let measuring = sweepsToConvergence(remembering: false)
+
+        #expect(remembering.violations.isEmpty,
+                "\(kind): \(remembering.violations.count) wrong passes, first: \(remembering.violations.first ?? "")")
+        #expect(remembering.outcomes.last!.rotations == 0, "\(kind): no convergence in 30 sweeps")
+        #expect(remembering.outcomes.map(\.rotations) == measuring.outcomes.map(\.rotations), "\(kind)")
+        #expect(maxAbsDifference(remembering.g, measuring.g) == 0, "\(kind): the converged columns differ")
+        let passedOver = remembering.outcomes.map(\.pairsKnownOrthogonal).reduce(0, +)
+        #expect(passedOver > 0, "\(kind): the memory never passed over a pair")
+        #expect(measuring.outcomes.allSatisfy { $0.pairsKnownOrthogonal == 0 })
+    }
+
     @Test("after convergence every remaining |cos| is below the tolerance √n·ε of the preconditioned matrix")
     func diagnostics() throws {
         let a = MatrixCase(kind: .gaussian, rows: 120, columns: 40, seed: 5).matrix
