@@ -1,10 +1,9 @@
 /// # The preconditioning factorization of one-sided Jacobi: A·P = Q·R
 ///
 /// Step 3 of `OneSidedJacobi`: Jacobi runs on Rᵀ from a QR factorization of A with column
-/// pivoting (`HouseholderQR`), or, for the singular values alone and when vectors are wanted and
-/// R is well conditioned after its rows are scaled, on R·Q₂ from one more QR factorization
-/// (`secondFactorization(of:)` below; otherwise possibly on a factor of two more:
-/// `VectorsBySubstitution.swift`). For a matrix at least twice as tall as wide it is
+/// pivoting (`HouseholderQR`), or, when vectors are wanted and R is well conditioned after its
+/// rows are scaled, on R·Q₂ from one more QR factorization (and otherwise possibly on a factor of
+/// two more: `VectorsBySubstitution.swift`). For a matrix at least twice as tall as wide it is
 /// computed in two stages, as LAPACK's `dgesvd` does for m ≫ n:
 ///
 ///     A = Q₀·R₀        without pivoting: blocked, most of the flops at matrix-product speed
@@ -49,28 +48,5 @@ struct JacobiPreconditioner<Scalar: SVDScalar> {
     func q(times c: Matrix<Scalar>) -> Matrix<Scalar> {
         let product = pivoted.q(times: c)
         return unpivoted?.q(times: product) ?? product
-    }
-}
-
-extension JacobiPreconditioner {
-    /// X = R·Q₂ = R₂ᵀ, from one more QR factorization Rᵀ = Q₂·R₂ without pivoting: Drmač and
-    /// Veselić's second preconditioning, for the sweeps that accumulate no rotations (singular
-    /// values alone, as in `dgejsv`, and the route of `VectorsBySubstitution.swift`). Q₂ is never
-    /// formed.
-    ///
-    /// X is lower triangular with the singular values of R, and its columns start closer to
-    /// orthogonal: the Gram matrix the sweeps see moves from H = R·Rᵀ = R₂ᵀ·R₂ to R₂·R₂ᵀ, one
-    /// step of the Cholesky (LR) iteration on H, which shifts weight onto the diagonal. Measured
-    /// (release, `-target-cpu native`, values only): rotations 412 175 → 277 329 on the graded
-    /// 500×500 benchmark matrix, 872 546 → 825 860 on the Gaussian 500×500 one; time, runs with
-    /// one and two factorizations interleaved: Gaussian 500×500 8–20 % faster in six rounds of
-    /// six, 1000×1000 5–17 % (two rounds), 200×200 4–6 % (three); graded 500×500 5 % faster
-    /// judged by profile shares against the first QR, even in time within the machine's spread.
-    ///
-    /// Accuracy: Householder QR is columnwise backward stable on Rᵀ, so X = (R + δR)·Q₂ with each
-    /// row of δR of about ε relative to the same row of R. That keeps the row scaling the
-    /// relative accuracy of Jacobi depends on (`OneSidedJacobi`, Accuracy).
-    static func secondFactorization(of r: Matrix<Scalar>) -> Matrix<Scalar> {
-        HouseholderQR(r.transposed).rTransposed
     }
 }

@@ -18,9 +18,7 @@
 ///    (`JacobiPreconditioner`: in two stages when m ≥ 2n), and continue with the n×n lower
 ///    triangular X = Rᵀ, which has the same singular values. On a tall matrix the sweeps then
 ///    work on n rows instead of m; on a graded one they need fewer rotations (412 000 instead of
-///    539 000 on the 500×500 benchmark matrix). For the singular values alone, X = R·Q₂ from one
-///    more QR factorization Rᵀ = Q₂·R₂, whose columns start closer to orthogonal (277 000
-///    rotations there; `JacobiPreconditioner.secondFactorization(of:)`).
+///    539 000 on the 500×500 benchmark matrix).
 /// 4. Sweep over all pairs (p, q), p < q (`JacobiSweep`). For each pair form α = ‖x_p‖²,
 ///    β = ‖x_q‖², γ = x_pᵀx_q. If |γ| ≤ tol·√α·√β the columns are already orthogonal to working
 ///    accuracy; otherwise apply the rotation of `JacobiRotation` to columns p and q of X (and of
@@ -124,9 +122,8 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         var work = a.rows >= a.columns ? a : a.transposed
         let scale = ExactScaling(toUnitMaximum: work)
         scale.apply(to: &work)
-        // A·P = Q·R, Rᵀ and R·Q₂ from one more QR of Rᵀ all have the same singular values
-        // (see `decomposeTall` and `JacobiPreconditioner.secondFactorization(of:)`).
-        var g = JacobiPreconditioner.secondFactorization(of: JacobiPreconditioner(work).r)
+        // A·P = Q·R and Rᵀ have the same singular values (see `decomposeTall`).
+        var g = JacobiPreconditioner(work).rTransposed
         var noRotations: Matrix<Scalar>? = nil
         let diagnostics = try orthogonalizeColumns(of: &g, accumulating: &noRotations)
         let sigma = g.columnNorms.map(scale.undo)

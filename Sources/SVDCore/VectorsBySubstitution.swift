@@ -87,7 +87,7 @@ extension OneSidedJacobi {
     /// value after all (a rank the condition estimate missed): the caller then accumulates.
     func factorsBySubstitution<Scalar: SVDScalar>(of r: Matrix<Scalar>) throws(SVDError) -> TriangularFactors<Scalar>? {
         let n = r.rows
-        var x = JacobiPreconditioner.secondFactorization(of: r)
+        var x = HouseholderQR(r.transposed).rTransposed
         var noRotations: Matrix<Scalar>? = nil
         var diagnostics = try orthogonalizeColumns(of: &x, accumulating: &noRotations)
         diagnostics.vectorsBySubstitution = true
