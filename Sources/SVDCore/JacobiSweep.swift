@@ -18,11 +18,12 @@
 ///   updated instead of recomputed; they are recomputed from the columns at the start of every
 ///   sweep, so that rounding cannot accumulate across sweeps.
 /// - **Pairs remembered as orthogonal.** A pair found orthogonal one sweep ago, whose columns have
-///   not changed since, is passed over without a dot product (`PairMemory`). Measured
-///   (release, `-target-cpu native`, CPU time, runs with and without it interleaved, medians of
-///   9): graded 500×500 values, median of the rounds 8 % and 11 % faster in two sessions (120 →
-///   110 ms, 160 → 142 ms), even in a third; Gaussian 1000×1000 values 1720 → 1419 ms (three
-///   rounds of 3); with U, Σ, V, and at 200×200, no difference beyond the machine's spread.
+///   not changed since, is passed over without a dot product (`PairMemory`). Measured (release,
+///   `-target-cpu native`, CPU time; medians over 6–8 separate processes per variant, run
+///   alternately, because where the matrices land in memory moves a single run by ±20 %):
+///   values 6 % faster on graded and Gaussian 500×500, 8 % on Gaussian 1000×1000, 2 % on
+///   200×200; U, Σ, V 6 % faster on graded 500×500, 4.5 % on Gaussian 500×500, 1–2 % on the
+///   200-column matrices.
 struct JacobiSweep<Scalar: SVDScalar> {
     /// The m×n matrix whose columns are orthogonalized, column-major.
     let g: UnsafeMutablePointer<Scalar>
