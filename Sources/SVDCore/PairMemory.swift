@@ -11,7 +11,9 @@
 /// that tick — and its columns are the same numbers now: it is passed over without a dot product.
 ///
 /// Why it pays: near convergence a sweep rotates few pairs but still measures all N of them, and
-/// those dot products of m terms are most of its work. (After a rotation of (p, q), the γ of
+/// on the test machine a pair measured costs about as much as a pair rotated (profiles with
+/// a third fewer rotations but as many pairs measured took as long; Benchmarks/RESULTS.md).
+/// (After a rotation of (p, q), the γ of
 /// (p, q + 1) comes with the rotation, see `JacobiSweep`; it is a pair after one left alone that
 /// needs a dot product of its own, and those are the pairs counted here.) Measured on the 500×500
 /// benchmark matrices, values only: graded, 111 000 of the 475 000 separate dot products passed

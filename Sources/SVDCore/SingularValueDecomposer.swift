@@ -17,9 +17,10 @@ public struct DecompositionDiagnostics: Sendable, Equatable {
     /// The largest |cos ∠(gᵢ, gⱼ)| between two columns of the iterated matrix in the last sweep:
     /// after convergence it is below the tolerance, so it says how orthogonal the normalized
     /// columns are. (`OneSidedJacobi` does not measure again a pair whose columns have not
-    /// changed since the previous sweep found it below the tolerance: `PairMemory`.) For `ReferenceJacobi` those are U (V for a wide matrix); for `OneSidedJacobi`,
-    /// whose sweeps run on a triangular factor, they become one set of singular vectors or the
-    /// other depending on the route (`OneSidedJacobi`, `VectorsBySubstitution.swift`).
+    /// changed since the previous sweep found it below the tolerance: `PairMemory`.) For
+    /// `ReferenceJacobi` those columns are U (V for a wide matrix); for `OneSidedJacobi`, whose
+    /// sweeps run on a triangular factor, they become one set of singular vectors or the other
+    /// depending on the route (`OneSidedJacobi`, `VectorsBySubstitution.swift`).
     public var largestRemainingCosine: Double
     /// The convergence tolerance the iteration used.
     public var tolerance: Double
