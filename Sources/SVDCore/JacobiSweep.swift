@@ -20,7 +20,7 @@
 /// - **Pairs remembered as orthogonal.** A pair found orthogonal one sweep ago, whose columns have
 ///   not changed since, is passed over without a dot product (`PairMemory`). Measured (release,
 ///   `-target-cpu native`, CPU time; medians over 6–8 separate processes per variant, run
-///   alternately, because where the matrices land in memory moves a single run by ±20 %):
+///   alternately, because the machine's other work moves a single run by ±20 % or more):
 ///   values 6 % faster on graded and Gaussian 500×500, 8 % on Gaussian 1000×1000, 2 % on
 ///   200×200; U, Σ, V 6 % faster on graded 500×500, 4.5 % on Gaussian 500×500, 1–2 % on the
 ///   200-column matrices.
