@@ -36,8 +36,9 @@
 ///    solve (`VectorsBySubstitution.swift`): graded 500×500 with U, Σ, V in 163 ms instead of
 ///    229 ms, same accuracy. When R is not, the same is done for R′ from a pivoted QR of Rᵀ,
 ///    which usually is; R = P′·R′ᵀ·Q′ᵀ, so then U comes from the solve and V from the converged
-///    columns (Gaussian 1000×1000: 1.8–2.3 s instead of 2.6–3.1 s). Only if R′ is not well
-///    conditioned either are the rotations accumulated.
+///    columns (Gaussian 1000×1000: 1.8–2.3 s instead of 2.6–3.1 s), from n = 200 on (below,
+///    accumulating is cheaper). Only if R′ is not well conditioned either, or n < 200, are the
+///    rotations accumulated.
 ///
 /// `ReferenceJacobi` is the same iteration in its plainest form, without steps 2–3 and without
 /// the tricks of the sweep; the tests check that both agree.
@@ -90,6 +91,15 @@
 public struct OneSidedJacobi: SingularValueDecomposer {
     /// The sweep limit; LAPACK's `dgesvj` uses 30 as well.
     public var maxSweeps: Int
+
+    /// The smallest n for which the vectors of an n×n factor R that fails the condition test are
+    /// found through R′ (`VectorsBySubstitution.swift`) rather than by accumulating rotations.
+    /// Below it, two more QR factorizations, two condition estimates, a solve and a product with
+    /// Q′ cost more than rotating the small V. Measured (release, `-target-cpu native`, medians
+    /// over 6–8 separate processes per route, run alternately), time through R′ ÷ time
+    /// accumulating: Gaussian n = 100: 1.13, 120: 1.08, 150: 1.08, 180: 1.17; 200: 0.92–0.94,
+    /// 260: 0.92, 500: 0.72.
+    static let smallestOrderThroughSecondFactorization = 200
 
     /// Whether singular vectors may be found by back substitution when that is as accurate
     /// (`VectorsBySubstitution.swift`). Always true, except in tests that compare both routes.
@@ -188,7 +198,8 @@ public struct OneSidedJacobi: SingularValueDecomposer {
             if isWellConditionedForSubstitution(r), let solved = try factorsBySubstitution(of: r) {
                 return solved
             }
-            if let solved = try factorsThroughSecondPivotedFactorization(of: r) {
+            if r.rows >= Self.smallestOrderThroughSecondFactorization,
+               let solved = try factorsThroughSecondPivotedFactorization(of: r) {
                 return solved
             }
         }

@@ -44,9 +44,11 @@
 /// so the factors exchange roles: the solved columns W′, rows permuted by P′, are the left
 /// singular vectors of R, and Q′ applied to the iterated columns L′ gives the right ones. Three
 /// QR factorizations and a solve cost less than accumulating: 1000×1000 Gaussian with U, Σ, V in
-/// 1.8–2.3 s instead of 2.6–3.1 s, orthogonality 7.2e-15 (Benchmarks/RESULTS.md); 500×500 5–10 %
-/// faster, 100×100 5–10 % slower (V is small there, and accumulating it cheap). If κ(R̃′) is not
-/// below √n either, the rotations are accumulated as usual.
+/// 1.8–2.3 s instead of 2.6–3.1 s, orthogonality 7.2e-15 (Benchmarks/RESULTS.md), and 500×500 in
+/// 0.72 of the time; but below n = 200 they cost more than accumulating the small V (1.08–1.17
+/// of the time for n = 100 … 180), so there the rotations are accumulated
+/// (`OneSidedJacobi.smallestOrderThroughSecondFactorization`). If κ(R̃′) is not below √n either,
+/// the rotations are accumulated as usual.
 ///
 /// ## Accuracy
 /// Singular values as accurate as Jacobi on Rᵀ: R₂ᵀ = R·Q₂ + (an error of ε relative to each row

@@ -104,8 +104,10 @@ struct VectorsBySubstitutionTests {
     }
 
     /// Graded matrices take the route with R itself; a Gaussian square one (κ(R̃) ≈ 22 > √200)
-    /// takes it through the second pivoted QR (κ(R̃′) ≈ 4); a matrix of lower rank takes neither.
-    @Test("the route is taken exactly when R̃, or else R̃′, is well conditioned")
+    /// takes it through the second pivoted QR (κ(R̃′) ≈ 4), but only from n = 200 on (below,
+    /// accumulating is cheaper: `OneSidedJacobi.smallestOrderThroughSecondFactorization`); a
+    /// matrix of lower rank takes neither.
+    @Test("the route is taken exactly when R̃, or else R̃′ (from n = 200 on), is well conditioned")
     func routeChoice() throws {
         var generator = SeededGenerator(seed: 31)
         let graded = TestMatrices.graded(rows: 120, columns: 80, exponents: -12...0, using: &generator, as: Double.self).a
@@ -121,6 +123,11 @@ struct VectorsBySubstitutionTests {
                                OneSidedJacobi().isWellConditionedForSubstitution(rPrime))
         #expect(!first && second)
         #expect(try OneSidedJacobi().decompose(gaussian).diagnostics.vectorsBySubstitution)
+        #expect(OneSidedJacobi.smallestOrderThroughSecondFactorization == 200)
+        // One column fewer: R fails the first test as before, and n = 199 accumulates.
+        let smaller = Matrix(rows: 200, columns: 199, columnMajor: Array(gaussian.elements.prefix(200 * 199)))
+        #expect(!OneSidedJacobi().isWellConditionedForSubstitution(HouseholderQR(smaller, pivoting: true).r))
+        #expect(try !OneSidedJacobi().decompose(smaller).diagnostics.vectorsBySubstitution)
 
         // A zero column: R has a zero row, R′ (of Rᵀ, pivoted) a zero last row, so R̃ and R̃′
         // are singular, and the rotations are accumulated. (A numerically rank-deficient matrix
@@ -215,10 +222,11 @@ struct VectorsBySubstitutionTests {
 }
 
 extension VectorsBySubstitutionTests {
-    /// Square-ish Gaussian matrices, whose R fails the test for the first route (κ(R̃) above √n)
-    /// and which therefore go through the second pivoted QR, against accumulated rotations.
+    /// Square-ish Gaussian matrices of order 200 (the smallest that takes it), whose R fails the
+    /// test for the first route (κ(R̃) above √n) and which therefore go through the second
+    /// pivoted QR, against accumulated rotations.
     @Test("through the second pivoted QR and by accumulated rotations: same σ, same vectors, orthonormal",
-          arguments: [(150, 150), (152, 150), (150, 152)])
+          arguments: [(200, 200), (202, 200), (200, 202)])
     func secondRouteAgrees(shape: (rows: Int, columns: Int)) throws {
         var generator = SeededGenerator(seed: UInt64(shape.rows * 1000 + shape.columns + 7))
         let a = TestMatrices.gaussian(rows: shape.rows, columns: shape.columns, using: &generator, as: Double.self)
