@@ -13,8 +13,9 @@ import RealModule
 ///   the randomized SVD decomposes the ℓ×ℓ factor R of Bᵀ instead of the n×ℓ matrix Bᵀ.
 /// - **Preconditioning one-sided Jacobi** (`pivoting: true`, `rTransposed`, `q(times:)`,
 ///   `permutation`): Jacobi runs on the n×n matrix Rᵀ instead of A (Drmač and Veselić 2008);
-///   for the vectors of a graded matrix on R₂ᵀ from an unpivoted QR of Rᵀ = Q₂·R₂ instead
-///   (`VectorsBySubstitution.swift`).
+///   for the vectors, when R is well conditioned once its rows are scaled, on R₂ᵀ from an
+///   unpivoted QR of Rᵀ = Q₂·R₂ instead, and otherwise possibly on the same for R′ from a
+///   pivoted QR Rᵀ·P′ = Q′·R′ (`VectorsBySubstitution.swift`).
 ///   With pivoting the rows of R decrease strongly in norm, so the columns of Rᵀ start out nearly
 ///   orthogonal and graded, and Jacobi needs fewer rotations than on A (measured with the same
 ///   sweep code: 538 590 → 412 175 on the graded 500×500 benchmark matrix, −23 %; at most one

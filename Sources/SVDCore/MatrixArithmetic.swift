@@ -114,6 +114,25 @@ extension Matrix {
         (0..<columns).map { scaledNorm(elements[($0 * rows)..<(($0 + 1) * rows)]) }
     }
 
+    /// The column indices in order of decreasing norm, and those norms: for the converged columns
+    /// of Jacobi, the order that gives σ₁ ≥ σ₂ ≥ … (de Rijk pivoting has nearly made it already).
+    var columnsByDecreasingNorm: (order: [Int], norms: [Scalar]) {
+        let norms = columnNorms
+        let order = norms.indices.sorted { norms[$0] > norms[$1] }
+        return (order, order.map { norms[$0] })
+    }
+
+    /// A with column j divided by `divisors[j]` (that is, A·diag(divisors)⁻¹): normalizes columns
+    /// by their norms with one rounding per entry, where multiplying by reciprocals would take two.
+    func dividingColumns(by divisors: [Scalar]) -> Matrix {
+        precondition(divisors.count == columns, "Need \(columns) column divisors, got \(divisors.count)")
+        var result = self
+        for j in 0..<columns {
+            for i in 0..<rows { result[i, j] /= divisors[j] }
+        }
+        return result
+    }
+
     /// The largest entry of |AᵀA − I|: how far the columns are from orthonormal.
     /// (The max-entry norm is the one quoted in the verification suite.)
     @inlinable

@@ -216,26 +216,19 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         -> (normalizedColumns: Matrix<Scalar>, singularValues: [Scalar], rotations: Matrix<Scalar>,
             diagnostics: DecompositionDiagnostics)
     {
-        let m = g.rows, n = g.columns
+        let n = g.columns
         var rotations: Matrix<Scalar>? = Matrix.identity(n)
         let diagnostics = try orthogonalizeColumns(of: &g, accumulating: &rotations)
 
-        // σⱼ = ‖gⱼ‖; order the columns by decreasing σ (de Rijk pivoting has nearly done so).
-        let norms = g.columnNorms
-        let order = norms.indices.sorted { norms[$0] > norms[$1] }
-        let sorted = order.map { norms[$0] }
+        // σⱼ = ‖gⱼ‖, in decreasing order.
+        let (order, sorted) = g.columnsByDecreasingNorm
         let v = rotations!.columns(inOrder: order)
 
         // uⱼ = gⱼ/σⱼ for σⱼ > 0. Columns with σⱼ = 0 carry no direction; they are filled in by
         // completing the orthonormal basis, as U must have orthonormal columns.
         let nonzero = sorted.prefix { $0 > 0 }.count
-        var u = Matrix<Scalar>(rows: m, columns: nonzero)
-        for j in 0..<nonzero {
-            let source = order[j] * m, target = j * m
-            for i in 0..<m { u.elements[target + i] = g.elements[source + i] / sorted[j] }
-        }
-        u = completingOrthonormalColumns(u, to: n)
-        return (u, sorted, v, diagnostics)
+        let u = g.columns(inOrder: Array(order.prefix(nonzero))).dividingColumns(by: Array(sorted.prefix(nonzero)))
+        return (completingOrthonormalColumns(u, to: n), sorted, v, diagnostics)
     }
 
     /// Orthogonalizes the columns of `g` in place by plane rotations, accumulating the rotations

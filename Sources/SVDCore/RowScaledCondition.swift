@@ -56,12 +56,9 @@ func estimatedRowScaledCondition<Scalar: SVDScalar>(of r: Matrix<Scalar>, steps:
             }
         }
         func inverseTimes(_ b: [Scalar]) -> [Scalar] {  // R̃⁻¹·b: back substitution
-            var y = b
-            for k in stride(from: n - 1, through: 0, by: -1) {
-                y[k] /= rTilde[k + k * n]
-                for i in 0..<k { y[i] -= rTilde[i + k * n] * y[k] }
-            }
-            return y
+            var y = Matrix(rows: n, columns: 1, columnMajor: b)
+            solveUpperTriangular(scaled, overwriting: &y)
+            return y.elements
         }
         func inverseTransposeTimes(_ b: [Scalar]) -> [Scalar] {  // R̃⁻ᵀ·b: forward substitution
             var y = b

@@ -88,28 +88,18 @@ extension OneSidedJacobi {
     /// R = L·Σ·Wᵀ (σ descending) by steps 1–3 above, or nil if Jacobi finds a zero singular
     /// value after all (a rank the condition estimate missed): the caller then accumulates.
     func factorsBySubstitution<Scalar: SVDScalar>(of r: Matrix<Scalar>) throws(SVDError) -> TriangularFactors<Scalar>? {
-        let n = r.rows
         var x = HouseholderQR(r.transposed).rTransposed
         var noRotations: Matrix<Scalar>? = nil
         var diagnostics = try orthogonalizeColumns(of: &x, accumulating: &noRotations)
         diagnostics.vectorsBySubstitution = true
 
-        let norms = x.columnNorms
-        let order = norms.indices.sorted { norms[$0] > norms[$1] }
-        guard let smallest = order.last, norms[smallest] > 0 else { return nil }
+        let (order, sigma) = x.columnsByDecreasingNorm
+        guard let smallest = sigma.last, smallest > 0 else { return nil }
         let g = x.columns(inOrder: order)
-        let sigma = order.map { norms[$0] }
 
         var solved = g
         solveUpperTriangular(r, overwriting: &solved)
-        let solvedNorms = solved.columnNorms
-        var left = g, right = solved
-        for j in 0..<n {
-            for i in 0..<n {
-                left[i, j] /= sigma[j]
-                right[i, j] /= solvedNorms[j]
-            }
-        }
-        return TriangularFactors(left: left, singularValues: sigma, right: right, diagnostics: diagnostics)
+        return TriangularFactors(left: g.dividingColumns(by: sigma), singularValues: sigma,
+                                 right: solved.dividingColumns(by: solved.columnNorms), diagnostics: diagnostics)
     }
 }
