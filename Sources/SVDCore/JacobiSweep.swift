@@ -29,14 +29,34 @@ struct JacobiSweep<Scalar: SVDScalar> {
     let g: UnsafeMutablePointer<Scalar>
     let rows: Int
     let columns: Int
-    /// The n×n accumulated rotations, column-major, or nil when V is not wanted.
+    /// The distance from the start of one column of G to the next: m for a matrix of its own,
+    /// more for a block of a larger matrix (`TriangularFirstPass`).
+    let columnStride: Int
+    /// The accumulated rotations, column-major, one column per column of G, or nil when V is not
+    /// wanted. For a matrix of its own V is n×n; for a block of columns of a larger matrix, V is
+    /// the matching columns of that matrix's V, each `vRows` long, and rotated in full.
     let v: UnsafeMutablePointer<Scalar>?
+    let vRows: Int
     /// Pairs with |cos ∠(g_p, g_q)| ≤ tolerance are left alone.
     let tolerance: Scalar
     /// Told of every pair visit and what came of it; for the tests of `PairMemory`, which check
     /// that a pair is passed over only when the very same columns were found orthogonal at its
     /// previous visit. (One test of a nil closure per pair, against a dot product of m terms.)
     var observer: ((_ p: Int, _ q: Int, _ verdict: PairVerdict) -> Void)? = nil
+
+    /// A sweep over the m×n matrix at `g`, with `columnStride` between its columns (m unless
+    /// given), accumulating into `v` (n×n, or columns of `vRows` entries) unless it is nil.
+    init(g: UnsafeMutablePointer<Scalar>, rows: Int, columns: Int, columnStride: Int? = nil,
+         v: UnsafeMutablePointer<Scalar>?, vRows: Int? = nil, tolerance: Scalar) {
+        self.g = g
+        self.rows = rows
+        self.columns = columns
+        self.columnStride = columnStride ?? rows
+        self.v = v
+        self.vRows = vRows ?? columns
+        self.tolerance = tolerance
+        precondition(self.columnStride >= rows, "columns of G overlap")
+    }
 
     /// What a visit made of a pair.
     enum PairVerdict {
@@ -66,7 +86,7 @@ struct JacobiSweep<Scalar: SVDScalar> {
     /// 1000×1000 values 2141 → 2114 ms, vectors 3318 → 3098 ms. The baseline x86-64 build is
     /// bound by arithmetic rather than memory and gains little.
     var blockSize: Int {
-        let bytesPerColumn = (rows + (v == nil ? 0 : columns)) * MemoryLayout<Scalar>.stride
+        let bytesPerColumn = (rows + (v == nil ? 0 : vRows)) * MemoryLayout<Scalar>.stride
         return min(64, max(8, (256 * 1024) / (2 * bytesPerColumn)))
     }
 
@@ -112,7 +132,9 @@ struct JacobiSweep<Scalar: SVDScalar> {
         var outcome = Outcome()
     }
 
-    private func column(_ j: Int) -> UnsafeMutablePointer<Scalar> { g + j * rows }
+    private func column(_ j: Int) -> UnsafeMutablePointer<Scalar> { g + j * columnStride }
+
+    private func vColumn(_ j: Int) -> UnsafeMutablePointer<Scalar> { v! + j * vRows }
 
     /// de Rijk pivoting: moves the longest of the columns p…n−1 to position p.
     private func pivot(_ p: Int, _ state: inout State) {
@@ -122,13 +144,13 @@ struct JacobiSweep<Scalar: SVDScalar> {
         swapColumns(column(p), column(longest), count: rows)
         state.memory.recordChange(of: p)
         state.memory.recordChange(of: longest)
-        if let v { swapColumns(v + p * columns, v + longest * columns, count: columns) }
+        if v != nil { swapColumns(vColumn(p), vColumn(longest), count: vRows) }
         state.squaredNorms.swapAt(p, longest)
     }
 
     /// Makes column p orthogonal to each column q in `others`, in turn.
     private func orthogonalize(_ p: Int, against others: Range<Int>, _ state: inout State) {
-        let m = rows, n = columns
+        let m = rows
         // γ for the pair about to be visited, when the previous rotation has computed it.
         var fusedGamma: Scalar? = nil
         for q in others {
@@ -157,7 +179,7 @@ struct JacobiSweep<Scalar: SVDScalar> {
             } else {
                 rotation.apply(column(p), column(q), count: m)
             }
-            if let v { rotation.apply(v + p * n, v + q * n, count: n) }
+            if v != nil { rotation.apply(vColumn(p), vColumn(q), count: vRows) }
             state.memory.recordChange(of: p)
             state.memory.recordChange(of: q)
             state.outcome.rotations += 1
