@@ -122,6 +122,12 @@ extension Matrix {
         return (order, order.map { norms[$0] })
     }
 
+    /// Whether A is square with zeros above the diagonal (aᵢⱼ = 0 for i < j).
+    var isLowerTriangular: Bool {
+        guard rows == columns else { return false }
+        return (1..<Swift.max(columns, 1)).allSatisfy { j in (0..<j).allSatisfy { i in self[i, j] == 0 } }
+    }
+
     /// A with column j divided by `divisors[j]` (that is, A·diag(divisors)⁻¹): normalizes columns
     /// by their norms with one rounding per entry, where multiplying by reciprocals would take two.
     func dividingColumns(by divisors: [Scalar]) -> Matrix {

@@ -19,7 +19,10 @@
 ///    triangular X = Rᵀ, which has the same singular values. On a tall matrix the sweeps then
 ///    work on n rows instead of m; on a graded one they need fewer rotations (412 000 instead of
 ///    539 000 on the 500×500 benchmark matrix).
-/// 4. Sweep over all pairs (p, q), p < q (`JacobiSweep`). For each pair form α = ‖x_p‖²,
+/// 4. A first pass that uses the triangle (`TriangularFirstPass`): blocks of the columns of X are
+///    rotated among themselves on the rows where they can be nonzero, a quarter of a sweep's
+///    work that saves a whole sweep (graded 500×500: 7 → 6 sweeps, 19 % fewer entries read).
+///    Then sweep over all pairs (p, q), p < q (`JacobiSweep`). For each pair form α = ‖x_p‖²,
 ///    β = ‖x_q‖², γ = x_pᵀx_q. If |γ| ≤ tol·√α·√β the columns are already orthogonal to working
 ///    accuracy; otherwise apply the rotation of `JacobiRotation` to columns p and q of X (and of
 ///    Vₓ, if wanted).
@@ -56,6 +59,10 @@
 /// - **Norms are updated, not recomputed**, inside a sweep: a rotation changes α and β to α − tγ
 ///   and β + tγ exactly. They are recomputed from the columns at the start of every sweep, so
 ///   rounding cannot accumulate across sweeps.
+/// - **The triangle first** (`TriangularFirstPass`): X = Rᵀ is lower triangular, so a block of
+///   trailing columns rotated only among themselves stays in the rows below its first column;
+///   sweeping such blocks first, as LAPACK's `dgesvj` does, is cheaper than a sweep and leaves
+///   the full sweeps less to do.
 /// - **Pairs remembered as orthogonal** (`PairMemory`): a pair found orthogonal one sweep ago
 ///   whose columns have not changed since is not measured again. Near convergence most pairs are
 ///   such, and their dot products were most of the work of the last sweeps.
@@ -104,6 +111,10 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     /// Whether singular vectors may be found by back substitution when that is as accurate
     /// (`VectorsBySubstitution.swift`). Always true, except in tests that compare both routes.
     var substitutesForRotations = true
+
+    /// Whether the sweeps begin with the first pass over the triangle (`TriangularFirstPass`).
+    /// Always true, except in tests that compare with and without it.
+    var makesTriangularFirstPass = true
 
     public var name: String { "one-sided Jacobi" }
 
@@ -249,6 +260,15 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         // (The pointer to an empty array need not be nil, hence the explicit test.)
         var vElements = v?.elements ?? []
         let accumulates = v != nil
+        // X is lower triangular wherever this is called; the first pass uses that.
+        if makesTriangularFirstPass && g.isLowerTriangular {
+            rotationCount += g.elements.withUnsafeMutableBufferPointer { gBuffer in
+                vElements.withUnsafeMutableBufferPointer { vBuffer in
+                    TriangularFirstPass(x: gBuffer.baseAddress!, order: g.columns,
+                                        v: accumulates ? vBuffer.baseAddress : nil, tolerance: tolerance).run()
+                }
+            }
+        }
         var memory = PairMemory(columns: g.columns)
         for sweep in 1...maxSweeps {
             outcome = g.elements.withUnsafeMutableBufferPointer { gBuffer in

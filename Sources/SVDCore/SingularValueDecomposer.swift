@@ -10,9 +10,10 @@ public enum SingularVectors: Sendable, Equatable {
 /// What an iterative decomposer did: the figures LAPACK's `dgesvj` reports too.
 public struct DecompositionDiagnostics: Sendable, Equatable {
     /// Number of sweeps (passes over all column pairs) performed, the last one finding nothing
-    /// left to rotate.
+    /// left to rotate. (`OneSidedJacobi` makes a first pass over blocks of its triangular matrix
+    /// before the sweeps, `TriangularFirstPass`; it is not counted here.)
     public var sweeps: Int
-    /// Number of plane rotations applied.
+    /// Number of plane rotations applied (by `OneSidedJacobi`, its first pass's included).
     public var rotations: Int
     /// The largest |cos ∠(gᵢ, gⱼ)| between two columns of the iterated matrix in the last sweep:
     /// after convergence it is below the tolerance, so it says how orthogonal the normalized
