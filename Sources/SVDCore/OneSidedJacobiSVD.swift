@@ -20,8 +20,8 @@
 ///    work on n rows instead of m; on a graded one they need fewer rotations (412 000 instead of
 ///    539 000 on the 500×500 benchmark matrix).
 /// 4. A first pass that uses the triangle (`TriangularFirstPass`): blocks of the columns of X are
-///    rotated among themselves on the rows where they can be nonzero, a quarter of a sweep's
-///    work that saves a whole sweep (graded 500×500: 7 → 6 sweeps, 19 % fewer entries read).
+///    rotated among themselves on the rows where they can be nonzero: about half a sweep's
+///    work, which saves a whole sweep (graded 500×500: 7 → 6 sweeps, 19 % fewer entries read).
 ///    Then sweep over all pairs (p, q), p < q (`JacobiSweep`). For each pair form α = ‖x_p‖²,
 ///    β = ‖x_q‖², γ = x_pᵀx_q. If |γ| ≤ tol·√α·√β the columns are already orthogonal to working
 ///    accuracy; otherwise apply the rotation of `JacobiRotation` to columns p and q of X (and of
