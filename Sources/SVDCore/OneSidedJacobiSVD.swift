@@ -83,8 +83,9 @@
 /// multiple of ε; for m < n the two exchange roles. With the shortcut of step 7, one set comes
 /// from the converged columns and the other from back substitution, orthonormal to within about
 /// γₙ·κ(R̃) (a bound; far less in practice; R̃′ in place of R̃ on the way through R′), below √n
-/// by the rule that allows it. Measured: at most 3.3e-15 up to 200×200, 7.2e-15 at 1000×1000 and
-/// 8.9e-15 on 10000×100, 5.3e-15 on graded 500×500 (Benchmarks/RESULTS.md).
+/// by the rule that allows it. Measured: at most 3.4e-15 up to 200×200, 9.2e-15 at 1000×1000 (7.2e-15
+/// before the first pass over the triangle changed the order of the rotations), 6.7–8.9e-15 on
+/// 10000×100, 5.2e-15 on graded 500×500 (Benchmarks/RESULTS.md).
 ///
 /// ## References
 /// - M. R. Hestenes, Inversion of matrices by biorthogonalization, J. SIAM 6 (1958).

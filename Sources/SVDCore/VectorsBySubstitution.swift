@@ -44,7 +44,7 @@
 /// so the factors exchange roles: the solved columns W′, rows permuted by P′, are the left
 /// singular vectors of R, and Q′ applied to the iterated columns L′ gives the right ones. Three
 /// QR factorizations and a solve cost less than accumulating: 1000×1000 Gaussian with U, Σ, V in
-/// 1.8–2.3 s instead of 2.6–3.1 s, orthogonality 7.2e-15 (Benchmarks/RESULTS.md), and 500×500 in
+/// 1.8–2.3 s instead of 2.6–3.1 s, orthogonality 7.2–9.2e-15 (Benchmarks/RESULTS.md), and 500×500 in
 /// 0.72 of the time; but below n = 200 they cost more than accumulating the small V (1.08–1.17
 /// of the time for n = 100 … 180), so there the rotations are accumulated
 /// (`OneSidedJacobi.smallestOrderThroughSecondFactorization`). If κ(R̃′) is not below √n either,
