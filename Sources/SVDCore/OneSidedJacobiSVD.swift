@@ -18,7 +18,8 @@
 ///    (`JacobiPreconditioner`: in two stages when m ≥ 2n), and continue with the n×n lower
 ///    triangular X = Rᵀ, which has the same singular values. On a tall matrix the sweeps then
 ///    work on n rows instead of m; on a graded one they need fewer rotations (412 000 instead of
-///    539 000 on the 500×500 benchmark matrix).
+///    539 000 on the 500×500 benchmark matrix, counted before the first pass of step 4, which
+///    brings them to 329 000 and needs the triangle).
 /// 4. A first pass that uses the triangle (`TriangularFirstPass`): blocks of the columns of X are
 ///    rotated among themselves on the rows where they can be nonzero: about half a sweep's
 ///    work, which saves a whole sweep (graded 500×500: 7 → 6 sweeps, 19 % fewer entries read).
@@ -245,6 +246,8 @@ public struct OneSidedJacobi: SingularValueDecomposer {
 
     /// Orthogonalizes the columns of `g` in place by plane rotations, accumulating the rotations
     /// into `v` when it is not nil. This is the whole algorithm; everything else is bookkeeping.
+    /// When `g` is lower triangular — as Rᵀ, R₂ᵀ and R′ᵀ are, wherever this is called — the sweeps
+    /// begin with the first pass over the triangle (`TriangularFirstPass`).
     ///
     /// - Precondition: `g` has at least as many rows as columns and entries far from overflow:
     ///   after `ExactScaling` the entries of A are below 2, so those of Rᵀ are below 2·√m (a
@@ -253,7 +256,8 @@ public struct OneSidedJacobi: SingularValueDecomposer {
                                                   accumulating v: inout Matrix<Scalar>?) throws(SVDError)
         -> DecompositionDiagnostics
     {
-        let tolerance = Self.tolerance(rows: g.rows, for: Scalar.self)
+        let rows = g.rows, columns = g.columns
+        let tolerance = Self.tolerance(rows: rows, for: Scalar.self)
         var rotationCount = 0
         var outcome = JacobiSweep<Scalar>.Outcome()
         // V's entries live in a plain array during the sweeps, so that "no V" is an empty array
@@ -261,22 +265,24 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         // (The pointer to an empty array need not be nil, hence the explicit test.)
         var vElements = v?.elements ?? []
         let accumulates = v != nil
-        // X is lower triangular wherever this is called; the first pass uses that.
-        if makesTriangularFirstPass && g.isLowerTriangular {
-            rotationCount += g.elements.withUnsafeMutableBufferPointer { gBuffer in
+        /// Runs `body` on the columns of G and of V (nil when V is not wanted).
+        func onColumns<Result>(_ body: (UnsafeMutablePointer<Scalar>, UnsafeMutablePointer<Scalar>?) -> Result)
+            -> Result {
+            g.elements.withUnsafeMutableBufferPointer { gBuffer in
                 vElements.withUnsafeMutableBufferPointer { vBuffer in
-                    TriangularFirstPass(x: gBuffer.baseAddress!, order: g.columns,
-                                        v: accumulates ? vBuffer.baseAddress : nil, tolerance: tolerance).run()
+                    body(gBuffer.baseAddress!, accumulates ? vBuffer.baseAddress : nil)
                 }
             }
         }
-        var memory = PairMemory(columns: g.columns)
+        if makesTriangularFirstPass && g.isLowerTriangular {
+            rotationCount += onColumns { gBase, vBase in
+                TriangularFirstPass(x: gBase, order: columns, v: vBase, tolerance: tolerance).run()
+            }
+        }
+        var memory = PairMemory(columns: columns)
         for sweep in 1...maxSweeps {
-            outcome = g.elements.withUnsafeMutableBufferPointer { gBuffer in
-                vElements.withUnsafeMutableBufferPointer { vBuffer in
-                    JacobiSweep(g: gBuffer.baseAddress!, rows: g.rows, columns: g.columns,
-                                v: accumulates ? vBuffer.baseAddress : nil, tolerance: tolerance).run(memory: &memory)
-                }
+            outcome = onColumns { gBase, vBase in
+                JacobiSweep(g: gBase, rows: rows, columns: columns, v: vBase, tolerance: tolerance).run(memory: &memory)
             }
             rotationCount += outcome.rotations
             if outcome.rotations == 0 {
