@@ -18,8 +18,9 @@ import RealModule
 ///   pivoted QR Rᵀ·P′ = Q′·R′ (`VectorsBySubstitution.swift`).
 ///   With pivoting the rows of R decrease strongly in norm, so the columns of Rᵀ start out nearly
 ///   orthogonal and graded, and Jacobi needs fewer rotations than on A (measured with the same
-///   sweep code: 538 590 → 412 175 on the graded 500×500 benchmark matrix, −23 %; at most one
-///   sweep fewer; no gain on a Gaussian tall matrix beyond working on n rows instead of m). Accuracy is kept: R = Dᵣ·R₁ with Dᵣ = diag(|rₖₖ|) and R₁ well
+///   sweep code, before `TriangularFirstPass` existed: 538 590 → 412 175 on the graded 500×500
+///   benchmark matrix, −23 %; at most one sweep fewer; no gain on a Gaussian tall matrix beyond
+///   working on n rows instead of m). Accuracy is kept: R = Dᵣ·R₁ with Dᵣ = diag(|rₖₖ|) and R₁ well
 ///   conditioned in practice, so Rᵀ = R₁ᵀ·Dᵣ is again "well conditioned times diagonal", the form
 ///   on which one-sided Jacobi computes every singular value to high relative accuracy.
 ///

@@ -42,7 +42,8 @@ func estimatedRowScaledCondition<Scalar: SVDScalar>(of r: Matrix<Scalar>, steps:
         for j in i..<n { scaled[i, j] /= rowNorm }
     }
     return scaled.elements.withUnsafeBufferPointer { rTilde in
-        // Column j of R̃ starts at rTilde[j·n]; every loop below runs down a column.
+        // Column j of R̃ starts at rTilde[j·n]; every loop below runs down a column, over the
+        // triangle only (half the work of `Matrix * x` and `transposeTimes`, which visit the zeros).
         func times(_ x: [Scalar]) -> [Scalar] {  // R̃·x
             var y = [Scalar](repeating: 0, count: n)
             for j in 0..<n { for i in 0...j { y[i] += rTilde[i + j * n] * x[j] } }
