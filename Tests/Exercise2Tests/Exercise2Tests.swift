@@ -1,3 +1,4 @@
+import ExerciseTestSupport
 import Foundation
 import ImageCompression
 import LabImages
@@ -10,12 +11,13 @@ import Testing
 ///
 /// Reference numbers: Eckart–Young predictions from the singular values (the theorem), PSNR by
 /// hand, storage by the formula k(m+n+1). Tolerances are c·ε·(dimension).
-@Suite struct Exercise2Tests {
+@Suite(.scratchDirectory) struct Exercise2Tests {
     let epsilon = Double.ulpOfOne
 
-    /// A fresh temporary directory (tests never write into the repository).
+    /// A fresh directory inside the running test's scratch directory (tests never write into
+    /// the repository, and nothing they write outlives them).
     func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("Exercise2Tests-\(UUID().uuidString)")
+        let url = try ScratchDirectory.required().appendingPathComponent(UUID().uuidString, isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -1,3 +1,4 @@
+import ExerciseTestSupport
 import Foundation
 import Testing
 @testable import LeastSquaresLab
@@ -6,12 +7,14 @@ import SVDCore
 /// The grading suite of Exercise 3 (`swift test --filter Exercise3Tests`): NIST StRD parsing,
 /// the accuracy goals on all eleven reference sets, the properties of the pseudoinverse in the
 /// three regimes, bad input, and the command's JSON. The nested suites are in the other files.
-@Suite struct Exercise3Tests {}
+/// Every test case gets a scratch directory of its own, removed when it ends.
+@Suite(.scratchDirectory) struct Exercise3Tests {}
 
-/// A fresh temporary directory; tests never write into the repository.
+/// A fresh directory inside the running test's scratch directory; tests never write into the
+/// repository, and nothing they write outlives them.
 func makeTemporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("Exercise3Tests-\(UUID().uuidString)", isDirectory: true)
+    let url = try ScratchDirectory.required()
+        .appendingPathComponent(UUID().uuidString, isDirectory: true)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
