@@ -116,46 +116,64 @@ func addProduct<Scalar: SVDScalar & SIMDScalar>(_ a: MatrixView<Scalar>, _ b: Ma
 /// against 2 of B share their loads (eight `SIMD8` partial sums, 6 loads per 8 multiply–adds).
 /// The reflector blocks of `CompactWY.swift` need Yᵀ·C with Y tall and thin; forming Yᵀ first
 /// would cost a copy of Y per block.
+///
+/// The rows are taken in slabs of `transposedProductSlab`: all of W gets the slab's part of its
+/// dot products before the next slab starts, so that the slab of A (p columns of 1024 rows:
+/// 256 KiB in Double for p = 32) is read from the level-2 cache k/2 times instead of from
+/// memory. Without slabs, Yᵀ·C for the 10000-row reflector blocks of a 10000×100 QR ran at half
+/// the speed of the matching C − Y·W (`addProduct`): 15 % and 9 % of a profile of U, Σ, V.
+/// Each entry is still a sum of ℓ products, now in eight partial sums per slab, added slab by
+/// slab: the rounding bound γ_ℓ·|A|ᵀ·|B| is the same.
 @inline(__always)
 func transposedProduct<Scalar: SVDScalar & SIMDScalar>(_ a: MatrixView<Scalar>, _ b: MatrixView<Scalar>,
                                                        into w: MatrixView<Scalar>) {
     precondition(a.rows == b.rows && w.rows == a.columns && w.columns == b.columns, "Mismatched shapes in W = Aᵀ·B")
     let length = a.rows, p = a.columns, k = b.columns
-    let fullRows = length - length % 8
-    func dot(_ i: Int, _ j: Int) -> Scalar {
-        var sum: Scalar = 0
-        for r in 0..<length { sum += a[r, i] * b[r, j] }
-        return sum
+    for j in 0..<k {
+        for i in 0..<p { w[i, j] = 0 }
     }
-    var j = 0
-    while j + 2 <= k {
-        var i = 0
-        while i + 4 <= p {
-            let a0 = a.base + i * a.stride, a1 = a0 + a.stride, a2 = a1 + a.stride, a3 = a2 + a.stride
-            let b0 = b.base + j * b.stride, b1 = b0 + b.stride
-            var s00 = SIMD8<Scalar>(), s10 = SIMD8<Scalar>(), s20 = SIMD8<Scalar>(), s30 = SIMD8<Scalar>()
-            var s01 = SIMD8<Scalar>(), s11 = SIMD8<Scalar>(), s21 = SIMD8<Scalar>(), s31 = SIMD8<Scalar>()
-            for r in stride(from: 0, to: fullRows, by: 8) {
-                let x0 = loadVector(b0 + r), x1 = loadVector(b1 + r)
-                let y0 = loadVector(a0 + r), y1 = loadVector(a1 + r)
-                let y2 = loadVector(a2 + r), y3 = loadVector(a3 + r)
-                s00 = y0 * x0 + s00; s10 = y1 * x0 + s10; s20 = y2 * x0 + s20; s30 = y3 * x0 + s30
-                s01 = y0 * x1 + s01; s11 = y1 * x1 + s11; s21 = y2 * x1 + s21; s31 = y3 * x1 + s31
-            }
-            func finish(_ partial: SIMD8<Scalar>, _ di: Int, _ dj: Int) {
-                var total = partial.sum()
-                for r in fullRows..<length { total += a[r, i + di] * b[r, j + dj] }
-                w[i + di, j + dj] = total
-            }
-            finish(s00, 0, 0); finish(s10, 1, 0); finish(s20, 2, 0); finish(s30, 3, 0)
-            finish(s01, 0, 1); finish(s11, 1, 1); finish(s21, 2, 1); finish(s31, 3, 1)
-            i += 4
+    for slabStart in stride(from: 0, to: length, by: transposedProductSlab) {
+        let slabEnd = min(slabStart + transposedProductSlab, length)
+        let fullEnd = slabStart + (slabEnd - slabStart) / 8 * 8
+        // w[i, j] += Σ a[r, i]·b[r, j] over the rows of the slab.
+        func addDot(_ i: Int, _ j: Int) {
+            var sum: Scalar = 0
+            for r in slabStart..<slabEnd { sum += a[r, i] * b[r, j] }
+            w[i, j] += sum
         }
-        for iEdge in i..<p { w[iEdge, j] = dot(iEdge, j); w[iEdge, j + 1] = dot(iEdge, j + 1) }
-        j += 2
+        var j = 0
+        while j + 2 <= k {
+            var i = 0
+            while i + 4 <= p {
+                let a0 = a.base + i * a.stride, a1 = a0 + a.stride, a2 = a1 + a.stride, a3 = a2 + a.stride
+                let b0 = b.base + j * b.stride, b1 = b0 + b.stride
+                var s00 = SIMD8<Scalar>(), s10 = SIMD8<Scalar>(), s20 = SIMD8<Scalar>(), s30 = SIMD8<Scalar>()
+                var s01 = SIMD8<Scalar>(), s11 = SIMD8<Scalar>(), s21 = SIMD8<Scalar>(), s31 = SIMD8<Scalar>()
+                for r in stride(from: slabStart, to: fullEnd, by: 8) {
+                    let x0 = loadVector(b0 + r), x1 = loadVector(b1 + r)
+                    let y0 = loadVector(a0 + r), y1 = loadVector(a1 + r)
+                    let y2 = loadVector(a2 + r), y3 = loadVector(a3 + r)
+                    s00 = y0 * x0 + s00; s10 = y1 * x0 + s10; s20 = y2 * x0 + s20; s30 = y3 * x0 + s30
+                    s01 = y0 * x1 + s01; s11 = y1 * x1 + s11; s21 = y2 * x1 + s21; s31 = y3 * x1 + s31
+                }
+                func finish(_ partial: SIMD8<Scalar>, _ di: Int, _ dj: Int) {
+                    var total = partial.sum()
+                    for r in fullEnd..<slabEnd { total += a[r, i + di] * b[r, j + dj] }
+                    w[i + di, j + dj] += total
+                }
+                finish(s00, 0, 0); finish(s10, 1, 0); finish(s20, 2, 0); finish(s30, 3, 0)
+                finish(s01, 0, 1); finish(s11, 1, 1); finish(s21, 2, 1); finish(s31, 3, 1)
+                i += 4
+            }
+            for iEdge in i..<p { addDot(iEdge, j); addDot(iEdge, j + 1) }
+            j += 2
+        }
+        if j < k { for i in 0..<p { addDot(i, j) } }
     }
-    if j < k { for i in 0..<p { w[i, j] = dot(i, j) } }
 }
+
+/// Rows per slab of `transposedProduct`.
+let transposedProductSlab = 1024
 
 /// C[0..<8, 0..<4] += A[0..<8, 0..<depth] · B[0..<depth, 0..<4] on raw pointers (column-major,
 /// with the given leading dimensions): the register tile.
