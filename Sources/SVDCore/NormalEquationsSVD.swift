@@ -35,9 +35,8 @@ public struct NormalEquationsSVD: SingularValueDecomposer {
         }
         // Scale by a power of two first, exactly as the Jacobi SVD does, so that AᵀA cannot
         // overflow; the comparison between the two methods is then about rounding alone.
-        var scaled = a
-        let scale = ExactScaling(toUnitMaximum: scaled)
-        scale.apply(to: &scaled)
+        let scale = ExactScaling(toUnitMaximum: a)
+        let scaled = scale.applied(to: a)
         let gram = scaled.transposeTimes(scaled)
         let eigen = try SymmetricEigendecomposition(symmetric: gram)
         // Rounding can make tiny eigenvalues negative; √ of a negative number would be NaN.

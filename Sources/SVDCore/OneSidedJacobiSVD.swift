@@ -142,9 +142,9 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     #endif
     public func singularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar> {
         try SVDError.validate(a)
-        var work = a.rows >= a.columns ? a : a.transposed
-        let scale = ExactScaling(toUnitMaximum: work)
-        scale.apply(to: &work)
+        let tall = a.rows >= a.columns ? a : a.transposed
+        let scale = ExactScaling(toUnitMaximum: tall)
+        let work = scale.applied(to: tall)
         // A·P = Q·R and Rᵀ have the same singular values (see `decomposeTall`).
         var g = JacobiPreconditioner(work).rTransposed
         var noRotations: Matrix<Scalar>? = nil
@@ -185,10 +185,8 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         -> (u: Matrix<Scalar>, singularValues: [Scalar], v: Matrix<Scalar>, diagnostics: DecompositionDiagnostics)
     {
         let m = a.rows
-        var scaled = a
-        let scale = ExactScaling(toUnitMaximum: scaled)
-        scale.apply(to: &scaled)
-        let qr = JacobiPreconditioner(scaled)
+        let scale = ExactScaling(toUnitMaximum: a)
+        let qr = JacobiPreconditioner(scale.applied(to: a))
         let factors = try triangularFactors(of: qr)
 
         var u = qr.q(times: factors.left)
@@ -303,27 +301,4 @@ struct TriangularFactors<Scalar: SVDScalar> {
     var singularValues: [Scalar]
     var right: Matrix<Scalar>
     var diagnostics: DecompositionDiagnostics
-}
-
-/// Multiplication by the power of two 2^(−e) that brings the largest entry of a matrix into
-/// [1, 2). Multiplying by a power of two only changes the exponent, so it is exact (barring
-/// underflow of entries 2^1000 times smaller than the largest), and undoing it on the singular
-/// values is exact too.
-struct ExactScaling<Scalar: SVDScalar> {
-    /// e, the exponent of the largest entry.
-    let exponent: Scalar.Exponent
-
-    init(toUnitMaximum a: Matrix<Scalar>) {
-        let largest = a.maxAbsoluteEntry
-        exponent = largest == 0 ? 0 : largest.exponent
-    }
-
-    func apply(to a: inout Matrix<Scalar>) {
-        guard exponent != 0 else { return }
-        for index in a.elements.indices { a.elements[index] = Scalar(sign: .plus, exponent: -exponent, significand: a.elements[index]) }
-    }
-
-    func undo(_ value: Scalar) -> Scalar {
-        Scalar(sign: .plus, exponent: exponent, significand: value)
-    }
 }
