@@ -124,13 +124,16 @@ func addProduct<Scalar: SVDScalar & SIMDScalar>(_ a: MatrixView<Scalar>, _ b: Ma
 /// the speed of the matching C − Y·W (`addProduct`): 15 % and 9 % of a profile of U, Σ, V.
 /// Each entry is still a sum of ℓ products, now in eight partial sums per slab, added slab by
 /// slab: the rounding bound γ_ℓ·|A|ᵀ·|B| is the same.
+///
+/// With `upperTriangleOnly` (for a Gram matrix AᵀA, which is symmetric) only the entries on and
+/// above the diagonal are guaranteed; tiles wholly below it are skipped, which halves the work.
 @inline(__always)
 func transposedProduct<Scalar: SVDScalar & SIMDScalar>(_ a: MatrixView<Scalar>, _ b: MatrixView<Scalar>,
-                                                       into w: MatrixView<Scalar>) {
+                                                       into w: MatrixView<Scalar>, upperTriangleOnly: Bool = false) {
     precondition(a.rows == b.rows && w.rows == a.columns && w.columns == b.columns, "Mismatched shapes in W = Aᵀ·B")
-    let length = a.rows, p = a.columns, k = b.columns
+    let length = a.rows, k = b.columns
     for j in 0..<k {
-        for i in 0..<p { w[i, j] = 0 }
+        for i in 0..<a.columns { w[i, j] = 0 }
     }
     for slabStart in stride(from: 0, to: length, by: transposedProductSlab) {
         let slabEnd = min(slabStart + transposedProductSlab, length)
@@ -143,6 +146,10 @@ func transposedProduct<Scalar: SVDScalar & SIMDScalar>(_ a: MatrixView<Scalar>, 
         }
         var j = 0
         while j + 2 <= k {
+            // Rows i of W for columns j and j + 1: all, or those on and above the diagonal,
+            // rounded up to whole tiles of 4 (the edge rows go through scalar dot products,
+            // which made a Gram matrix without the rounding no faster than the full product).
+            let p = upperTriangleOnly ? min(a.columns, (j + 2 + 3) / 4 * 4) : a.columns
             var i = 0
             while i + 4 <= p {
                 let a0 = a.base + i * a.stride, a1 = a0 + a.stride, a2 = a1 + a.stride, a3 = a2 + a.stride
@@ -168,7 +175,7 @@ func transposedProduct<Scalar: SVDScalar & SIMDScalar>(_ a: MatrixView<Scalar>, 
             for iEdge in i..<p { addDot(iEdge, j); addDot(iEdge, j + 1) }
             j += 2
         }
-        if j < k { for i in 0..<p { addDot(i, j) } }
+        if j < k { for i in 0..<(upperTriangleOnly ? min(a.columns, j + 1) : a.columns) { addDot(i, j) } }
     }
 }
 

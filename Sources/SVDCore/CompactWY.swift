@@ -80,7 +80,8 @@ struct ReflectorBlock<Scalar: SVDScalar> {
         if rowsBelow > 0 {
             let lower = MatrixView(factors + first * m + first + b, rows: rowsBelow, columns: b, stride: m)
             gram.elements.withUnsafeMutableBufferPointer { buffer in
-                anyTransposedProduct(lower, lower, into: MatrixView(buffer.baseAddress!, rows: b, columns: b, stride: b))
+                anyTransposedProduct(lower, lower, into: MatrixView(buffer.baseAddress!, rows: b, columns: b, stride: b),
+                                     upperTriangleOnly: true)
             }
         }
         var t = Matrix<Scalar>(rows: b, columns: b)
@@ -163,14 +164,17 @@ func anyAddProduct<Scalar: SVDScalar>(_ a: MatrixView<Scalar>, _ b: MatrixView<S
     }
 }
 
-/// W ← Aᵀ·B by the tiled `transposedProduct` for `Double` and `Float`, by dot products otherwise.
+/// W ← Aᵀ·B by the tiled `transposedProduct` for `Double` and `Float`, by dot products otherwise;
+/// with `upperTriangleOnly`, at least the entries on and above the diagonal.
 @inline(__always)
 func anyTransposedProduct<Scalar: SVDScalar>(_ a: MatrixView<Scalar>, _ b: MatrixView<Scalar>,
-                                             into w: MatrixView<Scalar>) {
+                                             into w: MatrixView<Scalar>, upperTriangleOnly: Bool = false) {
     if Scalar.self == Double.self {
-        transposedProduct(a.typed(as: Double.self), b.typed(as: Double.self), into: w.typed(as: Double.self))
+        transposedProduct(a.typed(as: Double.self), b.typed(as: Double.self), into: w.typed(as: Double.self),
+                          upperTriangleOnly: upperTriangleOnly)
     } else if Scalar.self == Float.self {
-        transposedProduct(a.typed(as: Float.self), b.typed(as: Float.self), into: w.typed(as: Float.self))
+        transposedProduct(a.typed(as: Float.self), b.typed(as: Float.self), into: w.typed(as: Float.self),
+                          upperTriangleOnly: upperTriangleOnly)
     } else {
         for j in 0..<b.columns {
             for i in 0..<a.columns {

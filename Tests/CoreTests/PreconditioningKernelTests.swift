@@ -90,6 +90,22 @@ extension CoreKernelTests {
                 #expect(abs(w[i, j] - plain) <= 2 * Double(length) * Double.ulpOfOne * magnitude, "\(shape): (\(i), \(j))")
             }
         }
+        // The Gram matrix AᵀA with only its upper triangle asked for: that triangle is the
+        // same, entry for entry, as in the full product (the same tiles add the same terms).
+        var full = Matrix<Double>(rows: p, columns: p), upper = Matrix<Double>(rows: p, columns: p)
+        aCopy.elements.withUnsafeMutableBufferPointer { aBuffer in
+            let view = MatrixView(aBuffer.baseAddress!, rows: length, columns: p, stride: length)
+            full.elements.withUnsafeMutableBufferPointer { buffer in
+                transposedProduct(view, view, into: MatrixView(buffer.baseAddress!, rows: p, columns: p, stride: p))
+            }
+            upper.elements.withUnsafeMutableBufferPointer { buffer in
+                transposedProduct(view, view, into: MatrixView(buffer.baseAddress!, rows: p, columns: p, stride: p),
+                                  upperTriangleOnly: true)
+            }
+        }
+        for j in 0..<p {
+            for i in 0...j { #expect(upper[i, j] == full[i, j], "\(shape): Gram entry (\(i), \(j))") }
+        }
     }
 
     /// T from the Gram matrix must make I − Y·T·Yᵀ the product H₀⋯H_{b−1} of the block's
