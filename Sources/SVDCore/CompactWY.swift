@@ -70,7 +70,22 @@ struct ReflectorBlock<Scalar: SVDScalar> {
     /// below row k, and acts on rows k…m−1. The block acts on rows `first`…m−1.
     init(factors: UnsafeMutablePointer<Scalar>, rows m: Int, first: Int, count b: Int, tau: [Scalar]) {
         precondition(b >= 1 && first + b <= m, "A block of \(b) reflectors from \(first) does not fit \(m) rows")
-        (self.factors, self.m, self.first, self.count) = (factors, m, first, b)
+        self.init(factors: factors, rows: m, first: first, count: b,
+                  t: Self.triangularFactor(factors: factors, rows: m, first: first, count: b, tau: tau))
+    }
+
+    /// The same block with its T already known: the T of an earlier `ReflectorBlock` of the very
+    /// same reflectors (the factorization forms it for its own update of the later columns, and
+    /// applying Q later needs it again).
+    init(factors: UnsafeMutablePointer<Scalar>, rows m: Int, first: Int, count b: Int, t: Matrix<Scalar>) {
+        precondition(b >= 1 && first + b <= m, "A block of \(b) reflectors from \(first) does not fit \(m) rows")
+        precondition(t.rows == b && t.columns == b, "T of a block of \(b) reflectors must be \(b)×\(b)")
+        (self.factors, self.m, self.first, self.count, self.t) = (factors, m, first, b, t)
+    }
+
+    /// T of the block (b×b, upper triangular), by the recurrence above.
+    private static func triangularFactor(factors: UnsafeMutablePointer<Scalar>, rows m: Int, first: Int,
+                                         count b: Int, tau: [Scalar]) -> Matrix<Scalar> {
         // The Gram matrix G = YᵀY holds every Yᵀvⱼ the recurrence needs (column j, rows 0..<j),
         // all at once: G = Y₁ᵀY₁ + Y₂ᵀY₂, the second a fast product over the tall part. Taking
         // them one dot product at a time read the block's b columns from memory b/2 times
@@ -104,7 +119,7 @@ struct ReflectorBlock<Scalar: SVDScalar> {
                 t[i, j] = -tauJ * sum
             }
         }
-        self.t = t
+        return t
     }
 
     /// C ← H₀·H₁⋯H_{b−1}·C = (I − Y·T·Yᵀ)·C, or with `reversed`

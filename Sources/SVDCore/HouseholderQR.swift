@@ -83,6 +83,11 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
     private var tau: [Scalar]
     /// Column k of A·P is column `permutation[k]` of A (0..<n in order without pivoting).
     public private(set) var permutation: [Int]
+    /// Without pivoting, the T of the WY form (`CompactWY.swift`) of each panel of `blockSize`
+    /// reflectors but the last, formed for the update of the later columns and kept for applying
+    /// Q, which needs the very same blocks (10000×100: 3 of its 4 blocks; forming them again
+    /// was about 4 % of U, Σ, V). Empty with pivoting.
+    private var panelFactors: [Matrix<Scalar>]
 
     /// Factors `a`, which must have at least as many rows as columns.
     ///
@@ -99,6 +104,7 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
         var factors = a
         var tau = [Scalar](repeating: 0, count: n)
         var permutation = Array(0..<n)
+        var panelFactors: [Matrix<Scalar>] = []
         factors.elements.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
             func column(_ j: Int) -> UnsafeMutablePointer<Scalar> { base + j * m }
@@ -127,12 +133,15 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
 
             // C ← H_{end−1}⋯H_{start}·C for the columns `later`, rows start…m−1, as one block of
             // reflectors in the WY form (see `CompactWY.swift`).
-            func applyReflectors(_ reflectors: Range<Int>, toColumns later: Range<Int>) {
+            // Returns the block's T.
+            @discardableResult
+            func applyReflectors(_ reflectors: Range<Int>, toColumns later: Range<Int>) -> Matrix<Scalar> {
                 let block = ReflectorBlock(factors: base, rows: m, first: reflectors.lowerBound,
                                            count: reflectors.count, tau: tau)
                 block.apply(to: MatrixView(column(later.lowerBound) + reflectors.lowerBound,
                                            rows: m - reflectors.lowerBound, columns: later.count, stride: m),
                             reversed: true)
+                return block.t
             }
 
             // A panel without pivoting, recursively (Elmroth and Gustavson 2000): factor the left
@@ -158,13 +167,14 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
                 for panelStart in stride(from: 0, to: n, by: Self.blockSize) {
                     let panelEnd = min(panelStart + Self.blockSize, n)
                     factorPanel(panelStart..<panelEnd)
-                    if panelEnd < n { applyReflectors(panelStart..<panelEnd, toColumns: panelEnd..<n) }
+                    if panelEnd < n { panelFactors.append(applyReflectors(panelStart..<panelEnd, toColumns: panelEnd..<n)) }
                 }
             }
         }
         self.factors = factors
         self.tau = tau
         self.permutation = permutation
+        self.panelFactors = panelFactors
     }
 
     /// The n×n upper triangular factor R. Its diagonal may be negative (the sign convention of
@@ -231,8 +241,11 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
                 for blockStart in stride(from: lastBlockStart, through: 0, by: -Self.blockSize) {
                     let firstColumn = startingFromIdentity ? blockStart : 0
                     guard firstColumn < columns else { continue }
-                    let block = ReflectorBlock(factors: storage, rows: m, first: blockStart,
-                                               count: min(Self.blockSize, n - blockStart), tau: tau)
+                    let count = min(Self.blockSize, n - blockStart), panel = blockStart / Self.blockSize
+                    let block = panel < panelFactors.count
+                        ? ReflectorBlock(factors: storage, rows: m, first: blockStart, count: count,
+                                         t: panelFactors[panel])
+                        : ReflectorBlock(factors: storage, rows: m, first: blockStart, count: count, tau: tau)
                     block.apply(to: MatrixView(target.baseAddress! + firstColumn * m + blockStart, rows: m - blockStart,
                                                columns: columns - firstColumn, stride: m),
                                 reversed: false)
