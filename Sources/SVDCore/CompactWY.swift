@@ -125,54 +125,54 @@ struct ReflectorBlock<Scalar: SVDScalar> {
 
     /// C ← H₀·H₁⋯H_{b−1}·C = (I − Y·T·Yᵀ)·C, or with `reversed`
     /// C ← H_{b−1}⋯H₁·H₀·C = (I − Y·Tᵀ·Yᵀ)·C, for C with the block's m − first rows.
+    ///
+    /// In three products, with Y = [Y₁; Y₂] and C = [C₁; C₂] split after the block's b rows:
+    ///
+    ///     W = Yᵀ·C = Y₂ᵀ·C₂ + Y₁ᵀ·C₁,   W ← −T·W (or −Tᵀ·W),   C₁ += Y₁·W,  C₂ += Y₂·W.
     func apply(to c: MatrixView<Scalar>, reversed: Bool) {
         let b = count, k = c.columns
         precondition(c.rows == m - first, "A block of reflectors on \(m - first) rows cannot act on \(c.rows) rows")
         let upper = MatrixView(c.base, rows: b, columns: k, stride: c.stride)
         let lower = MatrixView(c.base + b, rows: c.rows - b, columns: k, stride: c.stride)
-        // Y₁ as a dense b×b matrix (unit lower triangular; in the factorization's storage R
-        // occupies its upper part), so that its products run in the same kernels as Y₂'s. Loops
-        // that read Y₁ entry by entry through `y(_:_:)` were 2.6 % of a 500×500 profile.
-        var y1 = Matrix<Scalar>(rows: b, columns: b) { i, j in y(i, j) }
-        // W = Yᵀ·C = Y₁ᵀ·C₁ + Y₂ᵀ·C₂.
-        var w = Matrix<Scalar>(rows: b, columns: k)
-        var w1 = Matrix<Scalar>(rows: b, columns: k)
-        y1.elements.withUnsafeMutableBufferPointer { y1Buffer in
-            w1.elements.withUnsafeMutableBufferPointer { buffer in
-                anyTransposedProduct(MatrixView(y1Buffer.baseAddress!, rows: b, columns: b, stride: b), upper,
-                                     into: MatrixView(buffer.baseAddress!, rows: b, columns: k, stride: b))
-            }
+
+        // Four small dense matrices in one zeroed allocation, freed on return: Y₁ and T (b×b),
+        // W and a second b×k matrix for partial results. Y₁ is copied out of the factorization's
+        // storage (unit lower triangular there, with R in its upper part) so that its products run
+        // in the same kernels as Y₂'s; loops reading it entry by entry through `y(_:_:)` were
+        // 2.6 % of a 500×500 profile. T is copied because the kernels take mutable views.
+        let scratch = UnsafeMutablePointer<Scalar>.allocate(capacity: 2 * b * b + 2 * b * k)
+        scratch.initialize(repeating: 0, count: 2 * b * b + 2 * b * k)
+        defer { scratch.deallocate() }
+        let y1 = MatrixView(scratch, rows: b, columns: b, stride: b)
+        let tCopy = MatrixView(scratch + b * b, rows: b, columns: b, stride: b)
+        let w = MatrixView(scratch + 2 * b * b, rows: b, columns: k, stride: b)
+        let partial = MatrixView(scratch + 2 * b * b + b * k, rows: b, columns: k, stride: b)
+        for j in 0..<b {
+            for i in 0..<b { (y1[i, j], tCopy[i, j]) = (y(i, j), t[i, j]) }
         }
-        if lower.rows > 0 {
-            w.elements.withUnsafeMutableBufferPointer { buffer in
-                anyTransposedProduct(lowerPart, lower, into: MatrixView(buffer.baseAddress!, rows: b, columns: k, stride: b))
-            }
+
+        // W = Y₂ᵀ·C₂ + Y₁ᵀ·C₁.
+        if lower.rows > 0 { anyTransposedProduct(lowerPart, lower, into: w) }
+        anyTransposedProduct(y1, upper, into: partial)
+        for j in 0..<k {
+            for i in 0..<b { w[i, j] += partial[i, j] }
         }
-        for index in w.elements.indices { w.elements[index] += w1.elements[index] }
         // W ← −T·W (or −Tᵀ·W), b×b times b×k, in the same kernels (the textbook product `*` was
-        // 2 % of a 500×500 profile); the sign makes the next two products additions.
-        var tw = Matrix<Scalar>(rows: b, columns: k)
-        var tCopy = t
-        tCopy.elements.withUnsafeMutableBufferPointer { tBuffer in
-            w.elements.withUnsafeMutableBufferPointer { wBuffer in
-                tw.elements.withUnsafeMutableBufferPointer { twBuffer in
-                    let tView = MatrixView(tBuffer.baseAddress!, rows: b, columns: b, stride: b)
-                    let wView = MatrixView(wBuffer.baseAddress!, rows: b, columns: k, stride: b)
-                    let twView = MatrixView(twBuffer.baseAddress!, rows: b, columns: k, stride: b)
-                    if reversed { anyTransposedProduct(tView, wView, into: twView) } else { anyAddProduct(tView, wView, to: twView) }
-                }
+        // 2 % of a 500×500 profile); the sign makes the last two products additions.
+        if reversed {
+            anyTransposedProduct(tCopy, w, into: partial)
+        } else {
+            for j in 0..<k {
+                for i in 0..<b { partial[i, j] = 0 }
             }
+            anyAddProduct(tCopy, w, to: partial)
         }
-        w = tw
-        for index in w.elements.indices { w.elements[index].negate() }
-        // C₁ ← C₁ − Y₁·W and C₂ ← C₂ − Y₂·W.
-        y1.elements.withUnsafeMutableBufferPointer { y1Buffer in
-            w.elements.withUnsafeMutableBufferPointer { buffer in
-                let wView = MatrixView(buffer.baseAddress!, rows: b, columns: k, stride: b)
-                anyAddProduct(MatrixView(y1Buffer.baseAddress!, rows: b, columns: b, stride: b), wView, to: upper)
-                if lower.rows > 0 { anyAddProduct(lowerPart, wView, to: lower) }
-            }
+        for j in 0..<k {
+            for i in 0..<b { w[i, j] = -partial[i, j] }
         }
+        // C₁ += Y₁·W and C₂ += Y₂·W.
+        anyAddProduct(y1, w, to: upper)
+        if lower.rows > 0 { anyAddProduct(lowerPart, w, to: lower) }
     }
 }
 
