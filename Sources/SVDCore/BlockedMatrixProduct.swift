@@ -87,6 +87,17 @@ struct MatrixView<Scalar> {
     }
 }
 
+extension Matrix {
+    /// Calls `body` with the whole matrix as a view (column-major, stride = rows), for the
+    /// kernels that work on views. The view must not outlive the call.
+    mutating func withMutableView<Result>(_ body: (MatrixView<Scalar>) throws -> Result) rethrows -> Result {
+        let (rows, columns) = (self.rows, self.columns)
+        return try elements.withUnsafeMutableBufferPointer { buffer in
+            try body(MatrixView(buffer.baseAddress!, rows: rows, columns: columns, stride: rows))
+        }
+    }
+}
+
 /// C ← C + A·B on views (the engine of `blockedProduct`, blocked and tiled as described above).
 @inline(__always)
 func addProduct<Scalar: SVDScalar & SIMDScalar>(_ a: MatrixView<Scalar>, _ b: MatrixView<Scalar>,

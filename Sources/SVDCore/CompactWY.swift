@@ -95,10 +95,7 @@ struct ReflectorBlock<Scalar: SVDScalar> {
         let rowsBelow = m - first - b
         if rowsBelow > 0 {
             let lower = MatrixView(factors + first * m + first + b, rows: rowsBelow, columns: b, stride: m)
-            gram.elements.withUnsafeMutableBufferPointer { buffer in
-                anyTransposedProduct(lower, lower, into: MatrixView(buffer.baseAddress!, rows: b, columns: b, stride: b),
-                                     upperTriangleOnly: true)
-            }
+            gram.withMutableView { anyTransposedProduct(lower, lower, into: $0, upperTriangleOnly: true) }
         }
         var t = Matrix<Scalar>(rows: b, columns: b)
         for j in 0..<b {

@@ -10,13 +10,14 @@
 /// Both passes over the matrix are written for speed, because on a tall matrix they are not
 /// small: the scan for the largest entry as a `reduce` with `max` and the scaling entry by entry
 /// with `Scalar(sign:exponent:significand:)` took 10 % of the singular values of 10000×100, and
-/// copying before scaling in place another 3 % (profile, release, `-target-cpu native`).
+/// copying before scaling in place another 3 % (profile, release, `-target-cpu native`). The scan
+/// is now `Matrix.maxAbsoluteEntry`, eight lanes at a time (`largestMagnitude(in:)` below).
 struct ExactScaling<Scalar: SVDScalar> {
     /// e, the exponent of the largest entry (0 for a zero matrix).
     let exponent: Scalar.Exponent
 
     init(toUnitMaximum a: Matrix<Scalar>) {
-        let largest = a.elements.withUnsafeBufferPointer { largestMagnitude(in: $0) }
+        let largest = a.maxAbsoluteEntry
         exponent = largest == 0 ? 0 : largest.exponent
     }
 
@@ -49,9 +50,11 @@ struct ExactScaling<Scalar: SVDScalar> {
     }
 }
 
-/// max |xᵢ| over a buffer (0 when empty; NaNs, which the callers have already rejected, are
-/// skipped). For `Double` and `Float` eight lanes at a time: a scalar `max` must handle NaN in a
-/// fixed order, which keeps the compiler from vectorizing the plain loop below.
+/// max |xᵢ| over a buffer (0 when empty; NaNs are skipped, as by `Swift.max` in a running
+/// maximum). For `Double` and `Float` eight lanes at a time: a scalar `max` must handle NaN in a
+/// fixed order, which keeps the compiler from vectorizing the plain loop below. The engine of
+/// `Matrix.maxAbsoluteEntry`.
+@usableFromInline
 func largestMagnitude<Scalar: SVDScalar>(in x: UnsafeBufferPointer<Scalar>) -> Scalar {
     guard let base = x.baseAddress else { return 0 }
     if Scalar.self == Double.self {

@@ -59,8 +59,8 @@ import RealModule
 /// once (LAPACK `dgeqrf`). The panel itself is split in halves down to 8 columns, each half's
 /// reflectors applied to the other half as one block (the recursive panel of Elmroth and
 /// Gustavson; measured on 10000×100 singular values, release, native, medians of 8 alternating
-/// processes: 16.3 → 14.1 ms; leaves of 4 columns the same, of 16 slower). With pivoting, the choice of column k needs every column's norm
-/// updated by reflector k − 1, so the factorization stays one reflector at a time (`dgeqp3`
+/// processes: 16.3 → 14.1 ms; leaves of 4 columns the same, of 16 slower). With pivoting, the
+/// choice of column k needs every column's norm updated by reflector k − 1, so the factorization stays one reflector at a time (`dgeqp3`
 /// blocks half of that work by a more elaborate scheme; not done here).
 ///
 /// ## Accuracy
@@ -132,8 +132,7 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
             }
 
             // C ← H_{end−1}⋯H_{start}·C for the columns `later`, rows start…m−1, as one block of
-            // reflectors in the WY form (see `CompactWY.swift`).
-            // Returns the block's T.
+            // reflectors in the WY form (see `CompactWY.swift`); returns the block's T.
             @discardableResult
             func applyReflectors(_ reflectors: Range<Int>, toColumns later: Range<Int>) -> Matrix<Scalar> {
                 let block = ReflectorBlock(factors: base, rows: m, first: reflectors.lowerBound,

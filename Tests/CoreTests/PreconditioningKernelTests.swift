@@ -22,6 +22,7 @@ extension CoreKernelTests {
             let values = Self.spread(count, center: 0, seed: UInt64(count))
             let expected = values.reduce(0) { max($0, abs($1)) }
             #expect(values.withUnsafeBufferPointer { largestMagnitude(in: $0) } == expected, "length \(count)")
+            #expect(Matrix(rows: 1, columns: count, columnMajor: values).maxAbsoluteEntry == expected, "matrix, length \(count)")
             let singles = values.map { Float($0) }
             #expect(singles.withUnsafeBufferPointer { largestMagnitude(in: $0) } == Float(expected), "Float, length \(count)")
             let extended = values.map { Float80($0) }
@@ -73,14 +74,8 @@ extension CoreKernelTests {
         let b: Matrix<Double> = TestMatrices.gaussian(rows: length, columns: k, using: &generator)
         var w = Matrix<Double>(rows: p, columns: k)
         var aCopy = a, bCopy = b
-        aCopy.elements.withUnsafeMutableBufferPointer { aBuffer in
-            bCopy.elements.withUnsafeMutableBufferPointer { bBuffer in
-                w.elements.withUnsafeMutableBufferPointer { wBuffer in
-                    transposedProduct(MatrixView(aBuffer.baseAddress!, rows: length, columns: p, stride: length),
-                                      MatrixView(bBuffer.baseAddress!, rows: length, columns: k, stride: length),
-                                      into: MatrixView(wBuffer.baseAddress!, rows: p, columns: k, stride: p))
-                }
-            }
+        aCopy.withMutableView { aView in
+            bCopy.withMutableView { bView in w.withMutableView { transposedProduct(aView, bView, into: $0) } }
         }
         for j in 0..<k {
             for i in 0..<p {
@@ -93,15 +88,9 @@ extension CoreKernelTests {
         // The Gram matrix AᵀA with only its upper triangle asked for: that triangle is the
         // same, entry for entry, as in the full product (the same tiles add the same terms).
         var full = Matrix<Double>(rows: p, columns: p), upper = Matrix<Double>(rows: p, columns: p)
-        aCopy.elements.withUnsafeMutableBufferPointer { aBuffer in
-            let view = MatrixView(aBuffer.baseAddress!, rows: length, columns: p, stride: length)
-            full.elements.withUnsafeMutableBufferPointer { buffer in
-                transposedProduct(view, view, into: MatrixView(buffer.baseAddress!, rows: p, columns: p, stride: p))
-            }
-            upper.elements.withUnsafeMutableBufferPointer { buffer in
-                transposedProduct(view, view, into: MatrixView(buffer.baseAddress!, rows: p, columns: p, stride: p),
-                                  upperTriangleOnly: true)
-            }
+        aCopy.withMutableView { view in
+            full.withMutableView { transposedProduct(view, view, into: $0) }
+            upper.withMutableView { transposedProduct(view, view, into: $0, upperTriangleOnly: true) }
         }
         for j in 0..<p {
             for i in 0...j { #expect(upper[i, j] == full[i, j], "\(shape): Gram entry (\(i), \(j))") }
@@ -126,9 +115,7 @@ extension CoreKernelTests {
             var blocked = c, oneByOne = c
             factors.elements.withUnsafeMutableBufferPointer { buffer in
                 let block = ReflectorBlock(factors: buffer.baseAddress!, rows: m, first: 0, count: b, tau: tau)
-                blocked.elements.withUnsafeMutableBufferPointer { target in
-                    block.apply(to: MatrixView(target.baseAddress!, rows: m, columns: 5, stride: m), reversed: reversed)
-                }
+                blocked.withMutableView { block.apply(to: $0, reversed: reversed) }
                 // H₀·H₁⋯H_{b−1}·C applies H_{b−1} first; reversed, H₀ first.
                 let order = reversed ? Array(0..<b) : Array((0..<b).reversed())
                 oneByOne.elements.withUnsafeMutableBufferPointer { target in
