@@ -37,6 +37,8 @@ struct JacobiSweep<Scalar: SVDScalar> {
     /// the matching columns of that matrix's V, each `vRows` long, and rotated in full.
     let v: UnsafeMutablePointer<Scalar>?
     let vRows: Int
+    /// The distance from the start of one column of V to the next (at least `vRows`).
+    let vColumnStride: Int
     /// Pairs with |cos ∠(g_p, g_q)| ≤ tolerance are left alone.
     let tolerance: Scalar
     /// Told of every pair visit and what came of it; for the tests of `PairMemory`, which check
@@ -47,15 +49,17 @@ struct JacobiSweep<Scalar: SVDScalar> {
     /// A sweep over the m×n matrix at `g`, with `columnStride` between its columns (m unless
     /// given), accumulating into `v` (n×n, or columns of `vRows` entries) unless it is nil.
     init(g: UnsafeMutablePointer<Scalar>, rows: Int, columns: Int, columnStride: Int? = nil,
-         v: UnsafeMutablePointer<Scalar>?, vRows: Int? = nil, tolerance: Scalar) {
+         v: UnsafeMutablePointer<Scalar>?, vRows: Int? = nil, vColumnStride: Int? = nil, tolerance: Scalar) {
         self.g = g
         self.rows = rows
         self.columns = columns
         self.columnStride = columnStride ?? rows
         self.v = v
         self.vRows = vRows ?? columns
+        self.vColumnStride = vColumnStride ?? self.vRows
         self.tolerance = tolerance
         precondition(self.columnStride >= rows, "columns of G overlap")
+        precondition(self.vColumnStride >= self.vRows, "columns of V overlap")
     }
 
     /// What a visit made of a pair.
@@ -134,7 +138,7 @@ struct JacobiSweep<Scalar: SVDScalar> {
 
     private func column(_ j: Int) -> UnsafeMutablePointer<Scalar> { g + j * columnStride }
 
-    private func vColumn(_ j: Int) -> UnsafeMutablePointer<Scalar> { v! + j * vRows }
+    private func vColumn(_ j: Int) -> UnsafeMutablePointer<Scalar> { v! + j * vColumnStride }
 
     /// de Rijk pivoting: moves the longest of the columns p…n−1 to position p.
     private func pivot(_ p: Int, _ state: inout State) {

@@ -67,9 +67,10 @@
 /// - **Pairs remembered as orthogonal** (`PairMemory`): a pair found orthogonal one sweep ago
 ///   whose columns have not changed since is not measured again. Near convergence most pairs are
 ///   such, and their dot products were most of the work of the last sweeps.
-/// - **Speed** comes from raw column pointers, explicit SIMD (`SIMDColumnKernels.swift`), a
-///   cache-blocked order of the pairs with each rotation fused with the next dot product
-///   (`JacobiSweep`), and the preconditioning of step 3. Benchmarks/RESULTS.md has the figures
+/// - **Speed** comes from raw column pointers, explicit SIMD (`SIMDColumnKernels.swift`) on a
+///   copy whose columns start on cache lines (`AlignedColumns`), a cache-blocked order of the
+///   pairs with each rotation fused with the next dot product (`JacobiSweep`), and the
+///   preconditioning of step 3. Benchmarks/RESULTS.md has the figures
 ///   against LAPACK's `dgejsv` and `dgesdd`.
 ///
 /// ## Accuracy
@@ -258,33 +259,30 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         let tolerance = Self.tolerance(rows: rows, for: Scalar.self)
         var rotationCount = 0
         var outcome = JacobiSweep<Scalar>.Outcome()
-        // V's entries live in a plain array during the sweeps, so that "no V" is an empty array
-        // rather than an optional the inner loops would have to unwrap.
-        // (The pointer to an empty array need not be nil, hence the explicit test.)
-        var vElements = v?.elements ?? []
-        let accumulates = v != nil
-        /// Runs `body` on the columns of G and of V (nil when V is not wanted).
-        func onColumns<Result>(_ body: (UnsafeMutablePointer<Scalar>, UnsafeMutablePointer<Scalar>?) -> Result)
-            -> Result {
-            g.elements.withUnsafeMutableBufferPointer { gBuffer in
-                vElements.withUnsafeMutableBufferPointer { vBuffer in
-                    body(gBuffer.baseAddress!, accumulates ? vBuffer.baseAddress : nil)
-                }
+        // The sweeps work on copies whose columns start on cache lines (`AlignedColumns`), and
+        // write the columns back however they end, converged or not.
+        let x = AlignedColumns(copying: g)
+        let rotations = v.map { AlignedColumns(copying: $0) }
+        defer {
+            x.copy(into: &g)
+            x.deallocate()
+            if let rotations {
+                rotations.copy(into: &v!)
+                rotations.deallocate()
             }
         }
         if makesTriangularFirstPass && g.isLowerTriangular {
-            rotationCount += onColumns { gBase, vBase in
-                TriangularFirstPass(x: gBase, order: columns, v: vBase, tolerance: tolerance).run()
-            }
+            rotationCount += TriangularFirstPass(x: x.base, order: columns, columnStride: x.columnStride,
+                                                 v: rotations?.base, vColumnStride: rotations?.columnStride,
+                                                 tolerance: tolerance).run()
         }
         var memory = PairMemory(columns: columns)
         for sweep in 1...maxSweeps {
-            outcome = onColumns { gBase, vBase in
-                JacobiSweep(g: gBase, rows: rows, columns: columns, v: vBase, tolerance: tolerance).run(memory: &memory)
-            }
+            outcome = JacobiSweep(g: x.base, rows: rows, columns: columns, columnStride: x.columnStride,
+                                  v: rotations?.base, vColumnStride: rotations?.columnStride,
+                                  tolerance: tolerance).run(memory: &memory)
             rotationCount += outcome.rotations
             if outcome.rotations == 0 {
-                if v != nil { v!.elements = vElements }
                 return DecompositionDiagnostics(sweeps: sweep, rotations: rotationCount,
                                                 largestRemainingCosine: Double(outcome.largestCosine),
                                                 tolerance: Double(tolerance))

@@ -51,10 +51,25 @@ struct TriangularFirstPass<Scalar: SVDScalar> {
     /// The n×n lower triangular matrix X, column-major.
     let x: UnsafeMutablePointer<Scalar>
     let order: Int
+    /// The distance from the start of one column of X to the next (at least `order`).
+    let columnStride: Int
     /// The n×n accumulated rotations, column-major, or nil when V is not wanted.
     let v: UnsafeMutablePointer<Scalar>?
     /// Pairs with |cos ∠(x_p, x_q)| ≤ tolerance are left alone, as in the sweeps.
     let tolerance: Scalar
+
+    /// The distance from the start of one column of V to the next (at least `order`).
+    let vColumnStride: Int
+
+    init(x: UnsafeMutablePointer<Scalar>, order: Int, columnStride: Int? = nil, v: UnsafeMutablePointer<Scalar>?,
+         vColumnStride: Int? = nil, tolerance: Scalar) {
+        self.x = x
+        self.order = order
+        self.columnStride = columnStride ?? order
+        self.v = v
+        self.vColumnStride = vColumnStride ?? order
+        self.tolerance = tolerance
+    }
 
     /// The blocks of columns of the pass, in order; each is swept on the rows from its first
     /// column down.
@@ -69,8 +84,9 @@ struct TriangularFirstPass<Scalar: SVDScalar> {
         for block in Self.blocks(order: order) where block.count >= 2 {
             let top = block.lowerBound
             // Columns top… of X from row top down, and the same columns of V, in full.
-            let sweep = JacobiSweep(g: x + top * order + top, rows: order - top, columns: block.count,
-                                    columnStride: order, v: v.map { $0 + top * order }, vRows: order,
+            let sweep = JacobiSweep(g: x + top * columnStride + top, rows: order - top, columns: block.count,
+                                    columnStride: columnStride, v: v.map { $0 + top * vColumnStride }, vRows: order,
+                                    vColumnStride: vColumnStride,
                                     tolerance: tolerance)
             // Each block is swept once, so there is nothing for a memory to remember.
             var memory = PairMemory(columns: block.count)
