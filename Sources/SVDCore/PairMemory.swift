@@ -39,21 +39,26 @@ struct PairMemory {
         lastChange = Array(repeating: -1, count: n)
     }
 
-    /// Whether the pair (p, q), visited at the current tick, is known to be orthogonal: it was
-    /// visited one sweep ago, and neither column has changed since.
-    func isKnownOrthogonal(_ p: Int, _ q: Int) -> Bool {
-        let previousVisit = clock - visitsPerSweep
+    /// Whether the pair (p, q), visited at `tick`, is known to be orthogonal: it was visited one
+    /// sweep ago, and neither column has changed since.
+    ///
+    /// The sweep may run two visits out of their order when they touch four different columns
+    /// (`JacobiSweep`, two rows at a time); each visit still asks and records with its own tick,
+    /// its place in the order, and sees the same stamps as in that order, since the visits run
+    /// early touch none of its two columns.
+    func isKnownOrthogonal(_ p: Int, _ q: Int, at tick: Int) -> Bool {
+        let previousVisit = tick - visitsPerSweep
         return previousVisit >= 0 && lastChange[p] < previousVisit && lastChange[q] < previousVisit
     }
 
-    /// Records that the column at position j changes at the current tick.
-    mutating func recordChange(of j: Int) {
-        lastChange[j] = clock
+    /// Records that the column at position j changes at `tick` (by default the current one).
+    mutating func recordChange(of j: Int, at tick: Int? = nil) {
+        lastChange[j] = tick ?? clock
     }
 
-    /// Ends the current visit.
-    mutating func advance() {
-        clock += 1
+    /// Ends the current visit, or the next `visits` visits.
+    mutating func advance(by visits: Int = 1) {
+        clock += visits
     }
 
     /// Moves the clock to `tick`, counting the visits in between as done: for a sweep that stops

@@ -224,6 +224,61 @@ struct CoreKernelTests {
         #expect(measuring.outcomes.allSatisfy { $0.pairsKnownOrthogonal == 0 })
     }
 
+    /// The sweep visits the pairs between two blocks two rows at a time, interleaved
+    /// (`JacobiSweep.orthogonalize(rows:against:)`), and claims the very numbers of one row at a
+    /// time. Checked bit for bit, sweep by sweep to convergence, with the same memory: the columns,
+    /// V, and every count of the outcome. 1 200 rows give blocks of 13 columns in Double (an odd
+    /// number, so each block's last row goes alone) and 26–27 in Float; 45 columns make several.
+    @Test("two rows at a time: bit for bit the sweeps of one row at a time (G, V, counts), Double and Float, with and without V",
+          arguments: ["gaussian", "graded"], [false, true])
+    func interleavedRows(kind: String, accumulating: Bool) {
+        var generator = SeededGenerator(seed: 91)
+        let a = kind == "graded"
+            ? TestMatrices.graded(rows: 1200, columns: 45, exponents: -10...0, using: &generator, as: Double.self).a
+            : TestMatrices.gaussian(rows: 1200, columns: 45, using: &generator, as: Double.self)
+        compareInterleaving(a, accumulating: accumulating, label: "\(kind), Double")
+        compareInterleaving(a.converted(to: Float.self), accumulating: accumulating, label: "\(kind), Float")
+    }
+
+    private func compareInterleaving<Scalar: SVDScalar>(_ a: Matrix<Scalar>, accumulating: Bool, label: String) {
+        let (m, n) = (a.rows, a.columns)
+        let tolerance = OneSidedJacobi.tolerance(rows: m, for: Scalar.self)
+        typealias Outcome = JacobiSweep<Scalar>.Outcome
+        func sweepsToConvergence(interleaving: Bool) -> (g: [Scalar], v: [Scalar], outcomes: [Outcome], blockSize: Int) {
+            var g = a.elements
+            var v = Matrix<Scalar>.identity(n).elements
+            var memory = PairMemory(columns: n)
+            var outcomes: [Outcome] = []
+            var blockSize = 0
+            repeat {
+                let outcome = g.withUnsafeMutableBufferPointer { gBuffer in
+                    v.withUnsafeMutableBufferPointer { vBuffer in
+                        var sweep = JacobiSweep(g: gBuffer.baseAddress!, rows: m, columns: n,
+                                                v: accumulating ? vBuffer.baseAddress! : nil, tolerance: tolerance)
+                        sweep.interleavesRows = interleaving
+                        blockSize = sweep.blockSize
+                        return sweep.run(memory: &memory)
+                    }
+                }
+                outcomes.append(outcome)
+            } while outcomes.last!.rotations > 0 && outcomes.count < 30
+            return (g, v, outcomes, blockSize)
+        }
+        let interleaved = sweepsToConvergence(interleaving: true)
+        let oneByOne = sweepsToConvergence(interleaving: false)
+        #expect(n > interleaved.blockSize, "\(label): the shape should make several blocks")
+        if Scalar.self == Double.self {
+            #expect(interleaved.blockSize % 2 == 1, "\(label): blocks of an odd number of rows leave one row alone")
+        }
+        #expect(interleaved.outcomes.count > 2 && interleaved.outcomes.last!.rotations == 0, "\(label): no convergence")
+        #expect(interleaved.outcomes.map(\.rotations) == oneByOne.outcomes.map(\.rotations), "\(label)")
+        #expect(interleaved.outcomes.map(\.pairsKnownOrthogonal) == oneByOne.outcomes.map(\.pairsKnownOrthogonal), "\(label)")
+        #expect(interleaved.outcomes.map(\.largestCosine) == oneByOne.outcomes.map(\.largestCosine), "\(label)")
+        #expect(interleaved.g == oneByOne.g, "\(label): the columns differ")
+        #expect(interleaved.v == oneByOne.v, "\(label): V differs")
+        #expect(interleaved.outcomes.map(\.pairsKnownOrthogonal).reduce(0, +) > 0, "\(label): the memory never passed over a pair")
+    }
+
     @Test("after convergence every remaining |cos| is below the tolerance √n·ε of the preconditioned matrix")
     func diagnostics() throws {
         let a = MatrixCase(kind: .gaussian, rows: 120, columns: 40, seed: 5).matrix
