@@ -104,10 +104,11 @@ struct JacobiSweep<Scalar: SVDScalar> {
     /// Performs the sweep and reports what it did; `memory` carries what it learned to the next
     /// sweep (pass the same memory to every sweep over the same matrix).
     func run(memory: inout PairMemory) -> Outcome {
-        var state = State(squaredNorms: (0..<columns).map { sumOfSquares(column($0), count: rows) },
-                          memory: memory)
-        defer { memory = state.memory }
-        let endOfSweep = state.memory.clock + state.memory.visitsPerSweep
+        let squaredNorms = UnsafeMutablePointer<Scalar>.allocate(capacity: max(1, columns))
+        defer { squaredNorms.deallocate() }
+        for j in 0..<columns { squaredNorms[j] = sumOfSquares(column(j), count: rows) }
+        var state = State(squaredNorms: squaredNorms)
+        let endOfSweep = memory.clock + memory.visitsPerSweep
         let b = blockSize
         var blockStart = 0
         while blockStart < columns - 1 {
@@ -115,14 +116,14 @@ struct JacobiSweep<Scalar: SVDScalar> {
             // Pairs inside the block, with de Rijk pivoting: before row p is worked on, the longest
             // of the columns p…n−1 is swapped into position p.
             for p in blockStart..<min(blockEnd, columns - 1) {
-                pivot(p, &state)
+                pivot(p, &state, &memory)
                 // A zero column is orthogonal to everything, and de Rijk pivoting moves zero
                 // columns last: once column p is zero, so are all the remaining ones.
                 if state.squaredNorms[p] == 0 {
-                    state.memory.advance(to: endOfSweep)
+                    memory.advance(to: endOfSweep)
                     return state.outcome
                 }
-                orthogonalize(p, against: (p + 1)..<blockEnd, &state)
+                orthogonalize(p, against: (p + 1)..<blockEnd, &state, &memory)
             }
             // Pairs between this block and each later block, two rows at a time.
             for laterStart in stride(from: blockEnd, to: columns, by: b) {
@@ -130,12 +131,12 @@ struct JacobiSweep<Scalar: SVDScalar> {
                 var p = blockStart
                 if interleavesRows {
                     while p + 1 < blockEnd {
-                        orthogonalize(rows: p, against: later, &state)
+                        orthogonalize(rows: p, against: later, &state, &memory)
                         p += 2
                     }
                 }
                 while p < blockEnd {
-                    orthogonalize(p, against: later, &state)
+                    orthogonalize(p, against: later, &state, &memory)
                     p += 1
                 }
             }
@@ -144,10 +145,12 @@ struct JacobiSweep<Scalar: SVDScalar> {
         return state.outcome
     }
 
-    /// The mutable bookkeeping of a sweep.
+    /// The mutable bookkeeping of a sweep (with `PairMemory`, which goes on to the next sweep).
     private struct State {
-        var squaredNorms: [Scalar]
-        var memory: PairMemory
+        /// ‖g_j‖² for each column, updated by each rotation. A raw buffer, which `run` allocates
+        /// and frees, rather than an array: every rotation writes two of them, and an array checks
+        /// on each write that its storage is not shared (see `PairMemory` for what that cost).
+        let squaredNorms: UnsafeMutablePointer<Scalar>
         var outcome = Outcome()
     }
 
@@ -156,29 +159,30 @@ struct JacobiSweep<Scalar: SVDScalar> {
     private func vColumn(_ j: Int) -> UnsafeMutablePointer<Scalar> { v! + j * vColumnStride }
 
     /// de Rijk pivoting: moves the longest of the columns p…n−1 to position p.
-    private func pivot(_ p: Int, _ state: inout State) {
+    private func pivot(_ p: Int, _ state: inout State, _ memory: inout PairMemory) {
         var longest = p
         for j in (p + 1)..<columns where state.squaredNorms[j] > state.squaredNorms[longest] { longest = j }
         guard longest != p else { return }
         swapColumns(column(p), column(longest), count: rows)
-        state.memory.recordChange(of: p)
-        state.memory.recordChange(of: longest)
+        memory.recordChange(of: p)
+        memory.recordChange(of: longest)
         if v != nil { swapColumns(vColumn(p), vColumn(longest), count: vRows) }
-        state.squaredNorms.swapAt(p, longest)
+        swap(&state.squaredNorms[p], &state.squaredNorms[longest])
     }
 
     /// Makes column p orthogonal to each column q in `others`, in turn.
-    private func orthogonalize(_ p: Int, against others: Range<Int>, _ state: inout State) {
+    private func orthogonalize(_ p: Int, against others: Range<Int>, _ state: inout State,
+                               _ memory: inout PairMemory) {
         // γ for the pair about to be visited, when the previous rotation has computed it.
         var fusedGamma: Scalar? = nil
         for q in others {
-            let tick = state.memory.clock
-            state.memory.advance()
-            let decision = measure(p, q, tick: tick, fusedGamma: fusedGamma, &state)
+            let tick = memory.clock
+            memory.advance()
+            let decision = measure(p, q, tick: tick, fusedGamma: fusedGamma, &state, memory)
             fusedGamma = nil
             if let decision {
                 fusedGamma = rotate(p, q, by: decision, tick: tick,
-                                    returningGammaWith: q + 1 < others.upperBound ? q + 1 : nil, &state)
+                                    returningGammaWith: q + 1 < others.upperBound ? q + 1 : nil, &state, &memory)
             }
         }
     }
@@ -206,26 +210,28 @@ struct JacobiSweep<Scalar: SVDScalar> {
     /// alternately, against one row at a time on the same `AlignedColumns`): values 100×100
     /// 0.86 ×, 200×200 0.84 ×, 500×500 0.88 ×, 1000×1000 0.96 ×, graded 500×500 0.90 ×, tall
     /// 2000×200 0.89 ×, 10000×100 0.98 ×; U, Σ, V 0.90–0.99 ×.
-    private func orthogonalize(rows p: Int, against others: Range<Int>, _ state: inout State) {
+    private func orthogonalize(rows p: Int, against others: Range<Int>, _ state: inout State,
+                               _ memory: inout PairMemory) {
         let k = others.count
-        let firstTick = state.memory.clock
-        state.memory.advance(by: 2 * k)
+        let firstTick = memory.clock
+        memory.advance(by: 2 * k)
         var fusedGammaOfRow = (Scalar?.none, Scalar?.none)
         for step in 0...k {
             // Row p's pair is (p, q_step) and row p + 1's is (p + 1, q_{step − 1}).
             let q = others.lowerBound + step
             let (tick, trailingTick) = (firstTick + step, firstTick + k + step - 1)
             // Both pairs are measured before either is rotated, so that their two chains overlap.
-            let leading = step < k ? measure(p, q, tick: tick, fusedGamma: fusedGammaOfRow.0, &state) : nil
-            let trailing = step > 0 ? measure(p + 1, q - 1, tick: trailingTick, fusedGamma: fusedGammaOfRow.1, &state) : nil
+            let leading = step < k ? measure(p, q, tick: tick, fusedGamma: fusedGammaOfRow.0, &state, memory) : nil
+            let trailing = step > 0
+                ? measure(p + 1, q - 1, tick: trailingTick, fusedGamma: fusedGammaOfRow.1, &state, memory) : nil
             fusedGammaOfRow = (nil, nil)
             if let leading {
                 fusedGammaOfRow.0 = rotate(p, q, by: leading, tick: tick,
-                                           returningGammaWith: q + 1 < others.upperBound ? q + 1 : nil, &state)
+                                           returningGammaWith: q + 1 < others.upperBound ? q + 1 : nil, &state, &memory)
             }
             if let trailing {
                 fusedGammaOfRow.1 = rotate(p + 1, q - 1, by: trailing, tick: trailingTick,
-                                           returningGammaWith: q < others.upperBound ? q : nil, &state)
+                                           returningGammaWith: q < others.upperBound ? q : nil, &state, &memory)
             }
         }
     }
@@ -241,9 +247,10 @@ struct JacobiSweep<Scalar: SVDScalar> {
     /// `fusedGamma`, computed by the previous rotation) and the cosine, and returns the rotation
     /// that makes the pair orthogonal, or nil if it already is to working accuracy.
     @inline(__always)
-    private func measure(_ p: Int, _ q: Int, tick: Int, fusedGamma: Scalar?, _ state: inout State) -> Decision? {
+    private func measure(_ p: Int, _ q: Int, tick: Int, fusedGamma: Scalar?, _ state: inout State,
+                         _ memory: borrowing PairMemory) -> Decision? {
         // (Never true right after a rotation of (p, q − 1): that changed column p.)
-        if state.memory.isKnownOrthogonal(p, q, at: tick) {
+        if memory.isKnownOrthogonal(p, q, at: tick) {
             state.outcome.pairsKnownOrthogonal += 1
             observer?(p, q, .passedOver)
             return nil
@@ -264,7 +271,7 @@ struct JacobiSweep<Scalar: SVDScalar> {
     /// the memory, and returns γ of the pair (p, next) from the new column p when `next` is given.
     @inline(__always)
     private func rotate(_ p: Int, _ q: Int, by decision: Decision, tick: Int, returningGammaWith next: Int?,
-                        _ state: inout State) -> Scalar? {
+                        _ state: inout State, _ memory: inout PairMemory) -> Scalar? {
         let (rotation, gamma) = (decision.rotation, decision.gamma)
         state.squaredNorms[p] -= rotation.t * gamma
         state.squaredNorms[q] += rotation.t * gamma
@@ -275,8 +282,8 @@ struct JacobiSweep<Scalar: SVDScalar> {
             rotation.apply(column(p), column(q), count: rows)
         }
         if v != nil { rotation.apply(vColumn(p), vColumn(q), count: vRows) }
-        state.memory.recordChange(of: p, at: tick)
-        state.memory.recordChange(of: q, at: tick)
+        memory.recordChange(of: p, at: tick)
+        memory.recordChange(of: q, at: tick)
         state.outcome.rotations += 1
         return nextGamma
     }
