@@ -24,13 +24,14 @@
 /// series to the next (medians of two series of the same build: Gaussian 500×500 values 175 and
 /// 217 ms, graded 96 and 82 ms); with the copy, 165 and 170 ms, 77 and 80 ms. The copy costs
 /// 2·m·n entries moved, against at least m·n² per sweep.
-struct AlignedColumns<Scalar: SVDScalar> {
-    let rows: Int
-    let columns: Int
-    /// The distance, in entries, from the start of one column to the next.
-    let columnStride: Int
-    /// The first entry of column 0, on a 64-byte boundary.
-    let base: UnsafeMutablePointer<Scalar>
+///
+/// The copy owns its memory and frees it when the last reference goes (a class, so that an
+/// optional copy of V is as easy to hold as one of G); its columns are handed to the kernels as a
+/// `MatrixView`.
+final class AlignedColumns<Scalar: SVDScalar> {
+    /// The columns: `view.base` on a 64-byte boundary, `view.stride` entries from one column to
+    /// the next.
+    let view: MatrixView<Scalar>
 
     /// The bytes of a cache line, which every column starts on.
     static var lineBytes: Int { 64 }
@@ -50,35 +51,36 @@ struct AlignedColumns<Scalar: SVDScalar> {
         return stride
     }
 
-    /// Copies the columns of `matrix` into a new block of memory; call `deallocate()` when done.
+    /// Copies the columns of `matrix` into a new block of memory (the padding below each column
+    /// is zero, and no kernel reads it).
     init(copying matrix: Matrix<Scalar>) {
-        rows = matrix.rows
-        columns = matrix.columns
-        columnStride = Self.columnStride(rows: rows)
-        let count = max(1, columnStride * columns)
-        base = UnsafeMutableRawPointer
+        let (rows, columns) = (matrix.rows, matrix.columns)
+        let stride = Self.columnStride(rows: rows)
+        let count = max(1, stride * columns)
+        let base = UnsafeMutableRawPointer
             .allocate(byteCount: count * MemoryLayout<Scalar>.stride, alignment: Self.lineBytes)
             .bindMemory(to: Scalar.self, capacity: count)
         base.initialize(repeating: 0, count: count)
         matrix.elements.withUnsafeBufferPointer { source in
             for j in 0..<columns {
-                (base + j * columnStride).update(from: source.baseAddress! + j * rows, count: rows)
+                (base + j * stride).update(from: source.baseAddress! + j * rows, count: rows)
             }
         }
+        view = MatrixView(base, rows: rows, columns: columns, stride: stride)
+    }
+
+    deinit {
+        view.base.deallocate()
     }
 
     /// Writes the columns back into `matrix`, which must have the shape copied.
     func copy(into matrix: inout Matrix<Scalar>) {
-        precondition(matrix.rows == rows && matrix.columns == columns, "shape changed")
-        let (rows, columnStride, base) = (rows, columnStride, base)
+        let view = view
+        precondition(matrix.rows == view.rows && matrix.columns == view.columns, "shape changed")
         matrix.elements.withUnsafeMutableBufferPointer { target in
-            for j in 0..<columns {
-                (target.baseAddress! + j * rows).update(from: base + j * columnStride, count: rows)
+            for j in 0..<view.columns {
+                (target.baseAddress! + j * view.rows).update(from: view.base + j * view.stride, count: view.rows)
             }
         }
-    }
-
-    func deallocate() {
-        base.deallocate()
     }
 }

@@ -164,8 +164,9 @@ struct JacobiSweep<Scalar: SVDScalar> {
         for j in (p + 1)..<columns where state.squaredNorms[j] > state.squaredNorms[longest] { longest = j }
         guard longest != p else { return }
         swapColumns(column(p), column(longest), count: rows)
-        memory.recordChange(of: p)
-        memory.recordChange(of: longest)
+        // Stamped with the tick of row p's first visit, which comes next.
+        memory.recordChange(of: p, at: memory.clock)
+        memory.recordChange(of: longest, at: memory.clock)
         if v != nil { swapColumns(vColumn(p), vColumn(longest), count: vRows) }
         swap(&state.squaredNorms[p], &state.squaredNorms[longest])
     }

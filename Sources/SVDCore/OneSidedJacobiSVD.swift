@@ -243,8 +243,10 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         return (completingOrthonormalColumns(u, to: n), sorted, v, diagnostics)
     }
 
-    /// Orthogonalizes the columns of `g` in place by plane rotations, accumulating the rotations
-    /// into `v` when it is not nil. This is the whole algorithm; everything else is bookkeeping.
+    /// Orthogonalizes the columns of `g` by plane rotations, accumulating the rotations into `v`
+    /// when it is not nil. This is the whole algorithm; everything else is bookkeeping. The
+    /// rotations run on copies laid out for the kernels (`AlignedColumns`), which are written back
+    /// into `g` and `v` when the sweeps end, converged or not: the same numbers as in place.
     /// When `g` is lower triangular — as Rᵀ, R₂ᵀ and R′ᵀ are, wherever this is called — the sweeps
     /// begin with the first pass over the triangle (`TriangularFirstPass`).
     ///
@@ -265,21 +267,18 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         let rotations = v.map { AlignedColumns(copying: $0) }
         defer {
             x.copy(into: &g)
-            x.deallocate()
-            if let rotations {
-                rotations.copy(into: &v!)
-                rotations.deallocate()
-            }
+            if let rotations { rotations.copy(into: &v!) }
         }
+        let (gColumns, vColumns) = (x.view, rotations?.view)
         if makesTriangularFirstPass && g.isLowerTriangular {
-            rotationCount += TriangularFirstPass(x: x.base, order: columns, columnStride: x.columnStride,
-                                                 v: rotations?.base, vColumnStride: rotations?.columnStride,
+            rotationCount += TriangularFirstPass(x: gColumns.base, order: columns, columnStride: gColumns.stride,
+                                                 v: vColumns?.base, vColumnStride: vColumns?.stride,
                                                  tolerance: tolerance).run()
         }
         var memory = PairMemory(columns: columns)
         for sweep in 1...maxSweeps {
-            outcome = JacobiSweep(g: x.base, rows: rows, columns: columns, columnStride: x.columnStride,
-                                  v: rotations?.base, vColumnStride: rotations?.columnStride,
+            outcome = JacobiSweep(g: gColumns.base, rows: rows, columns: columns, columnStride: gColumns.stride,
+                                  v: vColumns?.base, vColumnStride: vColumns?.stride,
                                   tolerance: tolerance).run(memory: &memory)
             rotationCount += outcome.rotations
             if outcome.rotations == 0 {

@@ -33,7 +33,7 @@
 /// alternating processes in two series, native). A memory that cannot be copied needs no such
 /// check, and none is made.
 struct PairMemory: ~Copyable {
-    /// Pair visits so far, over all sweeps; the visit in progress has this tick.
+    /// Pair visits begun so far, over all sweeps: the tick the next visit gets.
     private(set) var clock = 0
     /// N = n(n−1)/2: the visits in one sweep.
     let visitsPerSweep: Int
@@ -63,12 +63,12 @@ struct PairMemory: ~Copyable {
         return previousVisit >= 0 && lastChange[p] < previousVisit && lastChange[q] < previousVisit
     }
 
-    /// Records that the column at position j changes at `tick` (by default the current one).
-    mutating func recordChange(of j: Int, at tick: Int? = nil) {
-        lastChange[j] = tick ?? clock
+    /// Records that the column at position j changes at `tick`.
+    mutating func recordChange(of j: Int, at tick: Int) {
+        lastChange[j] = tick
     }
 
-    /// Ends the current visit, or the next `visits` visits.
+    /// Begins the next `visits` visits (one unless given), which take the ticks from `clock` on.
     mutating func advance(by visits: Int = 1) {
         clock += visits
     }

@@ -55,11 +55,10 @@ struct TriangularFirstPass<Scalar: SVDScalar> {
     let columnStride: Int
     /// The n×n accumulated rotations, column-major, or nil when V is not wanted.
     let v: UnsafeMutablePointer<Scalar>?
-    /// Pairs with |cos ∠(x_p, x_q)| ≤ tolerance are left alone, as in the sweeps.
-    let tolerance: Scalar
-
     /// The distance from the start of one column of V to the next (at least `order`).
     let vColumnStride: Int
+    /// Pairs with |cos ∠(x_p, x_q)| ≤ tolerance are left alone, as in the sweeps.
+    let tolerance: Scalar
 
     init(x: UnsafeMutablePointer<Scalar>, order: Int, columnStride: Int? = nil, v: UnsafeMutablePointer<Scalar>?,
          vColumnStride: Int? = nil, tolerance: Scalar) {

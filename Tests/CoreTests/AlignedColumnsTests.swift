@@ -34,10 +34,11 @@ extension CoreKernelTests {
         var generator = SeededGenerator(seed: 77)
         let a = TestMatrices.gaussian(rows: 37, columns: 11, using: &generator, as: Double.self)
         let copy = AlignedColumns(copying: a)
-        defer { copy.deallocate() }
+        let view = copy.view
+        #expect(view.rows == a.rows && view.columns == a.columns)
         for j in 0..<a.columns {
-            #expect(Int(bitPattern: copy.base + j * copy.columnStride) % 64 == 0, "column \(j)")
-            #expect((0..<a.rows).allSatisfy { copy.base[j * copy.columnStride + $0] == a[$0, j] }, "column \(j)")
+            #expect(Int(bitPattern: view.base + j * view.stride) % 64 == 0, "column \(j)")
+            #expect((0..<a.rows).allSatisfy { view[$0, j] == a[$0, j] }, "column \(j)")
         }
         var back = Matrix<Double>(rows: 37, columns: 11)
         copy.copy(into: &back)
@@ -71,10 +72,9 @@ extension CoreKernelTests {
             }
         }
         let alignedX = AlignedColumns(copying: x0), alignedV = AlignedColumns(copying: Matrix<Double>.identity(n))
-        defer { alignedX.deallocate(); alignedV.deallocate() }
-        #expect(alignedX.columnStride == 304)
-        let alignedCounts = converge(x: alignedX.base, stride: alignedX.columnStride, v: alignedV.base,
-                                     vStride: alignedV.columnStride)
+        #expect(alignedX.view.stride == 304)
+        let alignedCounts = converge(x: alignedX.view.base, stride: alignedX.view.stride, v: alignedV.view.base,
+                                     vStride: alignedV.view.stride)
         var x = Matrix<Double>(rows: n, columns: n), v = Matrix<Double>(rows: n, columns: n)
         alignedX.copy(into: &x)
         alignedV.copy(into: &v)
