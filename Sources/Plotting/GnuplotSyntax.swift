@@ -1,24 +1,37 @@
 /// How Swift values are spelled in gnuplot's language: strings and numbers.
 enum GnuplotSyntax {
-    /// `text` as a double-quoted gnuplot string.
+    /// `text` as a gnuplot string expression that gnuplot reads back character for character and
+    /// never interprets as a command.
     ///
-    /// Double quotes (rather than single) so that a newline in a title can be written as `\n`
-    /// and shown as a line break. Backslashes are doubled so that gnuplot reads back exactly
-    /// the characters it was given; enhanced-text markup (`^`, `_`, `{}`) is left alone on
-    /// purpose, since that is how σ_k and 10^{-8} are written.
+    /// Text reaches a script from users' files (CSV headers, class labels, a data set's name), so
+    /// it is written in **single** quotes: inside double quotes gnuplot runs back-quoted text as a
+    /// shell command (`"a`cmd`b"` runs `cmd`) and expands backslash escapes; inside single quotes
+    /// it does neither, and the only special character is the quote itself, written twice
+    /// (`'it''s'`). A line break cannot be written inside single quotes, so each one becomes a
+    /// concatenation with a double-quoted `"\n"` (`'first'."\n".'second'`), which gnuplot accepts
+    /// wherever it takes a string. Other control characters are replaced by a space: a NUL would
+    /// end gnuplot's line early. Enhanced-text markup (`^`, `_`, `{}`, `@`, `&`) is left alone on
+    /// purpose, since that is how σ_k and 10^{-8} are written; it changes how text is drawn,
+    /// never what gnuplot runs.
     static func quoted(_ text: String) -> String {
-        var result = "\""
+        var pieces: [String] = []
+        var current = ""
         for character in text {
             switch character {
-            case "\\": result += "\\\\"
-            case "\"": result += "\\\""
-            case "\n", "\r\n": result += "\\n"
-            case "\r": result += "\\n"
-            case "\t": result += "\\t"
-            default: result.append(character)
+            case "\n", "\r\n", "\r":
+                pieces.append(current)
+                current = ""
+            case "'":
+                current += "''"
+            default:
+                let isControl = character.unicodeScalars.contains { scalar in
+                    scalar.properties.generalCategory == .control && scalar != "\t"
+                }
+                if isControl { current += " " } else { current.append(character) }
             }
         }
-        return result + "\""
+        pieces.append(current)
+        return pieces.map { "'\($0)'" }.joined(separator: ".\"\\n\".")
     }
 
     /// `value` as gnuplot reads it back exactly, or `NaN` when it is not finite.

@@ -172,9 +172,9 @@ struct Exercise0Tests {
         #expect(text.components(separatedBy: "set size ratio -1").count - 1 == 4)
         #expect(text.components(separatedBy: "with vectors").count - 1 == 8)
         for label in ["v_1", "v_2", "e_1", "e_2", "σ_1e_1", "σ_2e_2", "σ_1u_1", "σ_2u_2"] {
-            #expect(text.contains("set label \"\(label)\""), "missing arrow label \(label)")
+            #expect(text.contains("set label '\(label)'"), "missing arrow label \(label)")
         }
-        #expect(text.contains("set output outdir.\"exercise0-geometry.png\""))
+        #expect(text.contains("set output outdir.'exercise0-geometry.png'"))
         // Every panel is inside the key's corner: the key is inside the plot.
         #expect(!text.contains("set key outside"))
     }

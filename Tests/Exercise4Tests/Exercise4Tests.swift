@@ -399,13 +399,13 @@ import Testing
         #expect(condition.contains("22.0 \(HilbertReference.entry(22)!.conditionNumber.description)"))
         // The 1/ε line of Double.
         #expect(condition.contains("\((1 / Double.ulpOfOne).description)"))
-        #expect(condition.contains("title \"1/ε Double\""))
+        #expect(condition.contains("title '1/ε Double'"))
         let spectrum = try String(contentsOf: directory.appendingPathComponent("exercise4-hilbert-15-spectrum.gp"), encoding: .utf8)
         let accurate = try #require(study.spectrum15[.accurate])
         #expect(spectrum.contains("15.0 \(accurate[14].description)"))
         let tradeoff = try String(contentsOf: directory.appendingPathComponent("exercise4-regularization-tradeoff.gp"), encoding: .utf8)
         #expect(tradeoff.contains("set multiplot layout 1,2"))
-        #expect(tradeoff.contains("title \"bias (exact data)\""))
+        #expect(tradeoff.contains("title 'bias (exact data)'"))
         // A real render where gnuplot exists (CI installs it).
         if GnuplotRenderer().isAvailable {
             let outcome = try GnuplotRenderer(defaultDirectory: directory).render(figures[0])

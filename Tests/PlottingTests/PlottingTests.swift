@@ -35,11 +35,11 @@ func dataBlock(_ header: String, in text: String) -> [String] {
         let text = try GnuplotScript(figure).text
 
         #expect(text.contains("set terminal pngcairo size 800,500 enhanced font 'Sans,11'"))
-        #expect(text.contains("set output outdir.\"line-test.png\""))
+        #expect(text.contains("set output outdir.'line-test.png'"))
         #expect(dataBlock("$series1 << EOD", in: text) == ["0.0 0.5", "1.0 1.5", "2.0 -2.0"])
-        #expect(text.contains("plot $series1 using 1:2 with lines lw 2.0 title \"f\""))
-        #expect(text.contains("set title \"A line\""))
-        #expect(text.contains("set xlabel \"x\""))
+        #expect(text.contains("plot $series1 using 1:2 with lines lw 2.0 title 'f'"))
+        #expect(text.contains("set title 'A line'"))
+        #expect(text.contains("set xlabel 'x'"))
         #expect(text.contains("set grid"))
         // The terminal is set before the output and before anything is drawn.
         let terminal = try #require(text.range(of: "set terminal"))
@@ -90,15 +90,15 @@ func dataBlock(_ header: String, in text: String) -> [String] {
         let figure = Figure(name: "grid", title: "Three panels", rows: 2, columns: 2, panels: panels)
         let text = try GnuplotScript(figure).text
 
-        #expect(text.contains("set multiplot layout 2,2 rowsfirst title \"Three panels\""))
+        #expect(text.contains("set multiplot layout 2,2 rowsfirst title 'Three panels'"))
         #expect(text.contains("unset multiplot"))
         #expect(text.components(separatedBy: "\nreset\n").count - 1 == 3)
         #expect(text.contains("$panel1_series1 << EOD"))
         #expect(text.contains("$panel3_series1 << EOD"))
-        #expect(text.contains("set title \"two\""))
+        #expect(text.contains("set title 'two'"))
         // Panels are written in order, each after its own reset.
-        let one = try #require(text.range(of: "set title \"one\""))
-        let three = try #require(text.range(of: "set title \"three\""))
+        let one = try #require(text.range(of: "set title 'one'"))
+        let three = try #require(text.range(of: "set title 'three'"))
         #expect(one.lowerBound < three.lowerBound)
         // The default size grows with the grid.
         #expect(text.contains("size 960,760"))
@@ -129,7 +129,7 @@ func dataBlock(_ header: String, in text: String) -> [String] {
         #expect(series.map(\.title) == ["b", "a", "c"])
         #expect(series[0].content == .xy(x: [1, 3], y: [10, 30], mark: .points))
         let text = try GnuplotScript(Figure(name: "scatter", panel: Panel(series: series))).text
-        #expect(text.contains("$series3 using 1:2 with points pt 7 ps 1 title \"c\""))
+        #expect(text.contains("$series3 using 1:2 with points pt 7 ps 1 title 'c'"))
     }
 
     @Test func barsAreLabelledAndFullyVisible() throws {
@@ -137,9 +137,9 @@ func dataBlock(_ header: String, in text: String) -> [String] {
             series: [.bars([0.6, 0.3, 0.1], labels: ["σ_1", "σ_2", "σ_3"], color: "#1f77b4")]))
         let text = try GnuplotScript(figure).text
         #expect(dataBlock("$series1 << EOD", in: text) == ["1 0.6", "2 0.3", "3 0.1"])
-        #expect(text.contains("set xtics (\"σ_1\" 1, \"σ_2\" 2, \"σ_3\" 3) nomirror"))
+        #expect(text.contains("set xtics ('σ_1' 1, 'σ_2' 2, 'σ_3' 3) nomirror"))
         #expect(text.contains("set xrange [0.5:3.5]"))
-        #expect(text.contains("with boxes lc rgb \"#1f77b4\" notitle"))
+        #expect(text.contains("with boxes lc rgb '#1f77b4' notitle"))
     }
 
     @Test func arrowsAreVectorsWithLabelsAtTheirHeads() throws {
@@ -149,15 +149,19 @@ func dataBlock(_ header: String, in text: String) -> [String] {
         let text = try GnuplotScript(figure).text
         #expect(dataBlock("$series1 << EOD", in: text) == ["1.0 1.0 2.0 -0.5"])
         #expect(text.contains("using 1:2:3:4 with vectors head filled"))
-        #expect(text.contains("set label \"σ_1 u_1\" at 3.0,0.5"))
+        #expect(text.contains("set label 'σ_1 u_1' at 3.0,0.5"))
         #expect(text.contains("set size ratio -1"))
     }
 
-    @Test func textIsQuotedSoThatGnuplotReadsItBack() {
-        #expect(GnuplotSyntax.quoted("plain") == "\"plain\"")
-        #expect(GnuplotSyntax.quoted("say \"hi\"") == "\"say \\\"hi\\\"\"")
-        #expect(GnuplotSyntax.quoted("two\nlines") == "\"two\\nlines\"")
-        #expect(GnuplotSyntax.quoted("a\\_b") == "\"a\\\\_b\"")
+    @Test func textIsSingleQuotedSoThatGnuplotReadsItBackAndRunsNothing() {
+        #expect(GnuplotSyntax.quoted("plain") == "'plain'")
+        #expect(GnuplotSyntax.quoted("it's") == "'it''s'")
+        #expect(GnuplotSyntax.quoted("say \"hi\"") == "'say \"hi\"'")
+        #expect(GnuplotSyntax.quoted("two\nlines") == "'two'.\"\\n\".'lines'")
+        #expect(GnuplotSyntax.quoted("cr\r\nlf\rend") == "'cr'.\"\\n\".'lf'.\"\\n\".'end'")
+        #expect(GnuplotSyntax.quoted("a\\_b") == "'a\\_b'")
+        #expect(GnuplotSyntax.quoted("a`id`b") == "'a`id`b'")
+        #expect(GnuplotSyntax.quoted("nul\u{0}bell\u{7}tab\t") == "'nul bell tab\t'")
     }
 
     @Test func svgIsAddedAfterPngAndFormatsAreNotRepeated() throws {
@@ -168,7 +172,7 @@ func dataBlock(_ header: String, in text: String) -> [String] {
         let png = try #require(script.text.range(of: "set terminal pngcairo"))
         let svg = try #require(script.text.range(of: "set terminal svg"))
         #expect(png.lowerBound < svg.lowerBound)
-        #expect(script.text.contains("set output outdir.\"both.svg\""))
+        #expect(script.text.contains("set output outdir.'both.svg'"))
         // The data is written once and drawn twice.
         #expect(script.text.components(separatedBy: "$series1 << EOD").count == 2)
 
