@@ -30,6 +30,8 @@ let package = Package(
     name: "SVDLab",
     products: [
         .library(name: "SVDCore", targets: ["SVDCore"]),
+        .library(name: "SVDFoundation", targets: ["SVDFoundation"]),
+        .library(name: "SVDTextbook", targets: ["SVDTextbook"]),
         .library(name: "LabSupport", targets: ["LabSupport"]),
         .library(name: "Plotting", targets: ["Plotting"]),
         .library(name: "LabImages", targets: ["LabImages"]),
@@ -48,17 +50,48 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
-        // The pedagogical core: one concept per file.
+        // The core in three layers, in the order a reader meets them.
+        // 1. What an SVD is: matrices, the decomposer protocol, the result types, the sign
+        //    convention, and everything computed from a decomposition. No algorithm computes an SVD
+        //    here, so a module that depends on this alone cannot call one.
         .target(
-            name: "SVDCore",
+            name: "SVDFoundation",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: coreSettings),
+        // 2. How the textbooks compute it: one-sided Jacobi as written on paper, the plane rotation,
+        //    and the route through the eigenvalues of AᵀA. Short, with no performance machinery.
+        .target(
+            name: "SVDTextbook",
+            dependencies: ["SVDFoundation"],
+            swiftSettings: coreSettings),
+        // 3. The fast one-sided Jacobi and the kernels only it needs (QR preconditioning, reflector
+        //    blocks, SIMD, pair memory, …). `import SVDCore` also brings in the foundation.
+        .target(
+            name: "SVDCore",
+            dependencies: [
+                "SVDFoundation", "SVDTextbook", "SVDTestMatrices",
+                .product(name: "RealModule", package: "swift-numerics"),
+            ],
+            swiftSettings: coreSettings),
+        // The decomposers the command-line tools offer by name (`--decomposer NAME`).
+        .target(
+            name: "SVDDecomposers",
+            dependencies: ["SVDCore", "SVDTextbook"],
+            swiftSettings: swiftSettings),
+        // Matrices with known properties and the seeded generator that draws the random ones,
+        // shared by the tests, the benchmark, the exercises and the randomized SVD.
+        .target(
+            name: "SVDTestMatrices",
+            dependencies: ["SVDFoundation", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: swiftSettings),
+        // Arithmetic beyond Double on every platform: double-double and compensated sums.
+        .target(name: "ExtendedPrecision", swiftSettings: swiftSettings),
         // Shared helpers of the command-line tools: JSON, tables, timing, error messages, and the
         // output options (--json, --plots-dir, --no-plots) every exercise takes.
         .target(
             name: "LabSupport",
             dependencies: [
-                "SVDCore", "Plotting",
+                "SVDCore", "SVDDecomposers", "Plotting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -66,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "svd",
             dependencies: [
-                "SVDCore", "LabSupport",
+                "SVDCore", "SVDDecomposers", "LabSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -74,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "svd-benchmark",
             dependencies: [
-                "SVDCore", "LabSupport",
+                "SVDCore", "SVDTestMatrices", "LabSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/svd-benchmark",
@@ -92,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "CoreTests",
             dependencies: [
-                "SVDCore", "svd",
+                "SVDFoundation", "SVDTextbook", "SVDCore", "SVDTestMatrices", "SVDDecomposers", "svd",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings),
@@ -117,7 +150,7 @@ let package = Package(
         // Exercise 1: principal component analysis through the SVD of the centred data.
         .target(
             name: "PrincipalComponents",
-            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            dependencies: ["SVDCore", "SVDTextbook", "LabSupport", "Plotting"],
             resources: [.copy("Resources/iris.csv"), .copy("Resources/README.md")],
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -139,7 +172,7 @@ let package = Package(
         // Exercise 3: the pseudoinverse and least squares, graded on NIST's certified data sets.
         .target(
             name: "LeastSquaresLab",
-            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            dependencies: ["SVDCore", "SVDTestMatrices", "ExtendedPrecision", "LabSupport", "Plotting"],
             resources: [.copy("Resources/StRD")],
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -154,14 +187,14 @@ let package = Package(
             name: "Exercise3Tests",
             dependencies: [
                 "ExerciseTestSupport",
-                "LeastSquaresLab", "SVDCore", "LabSupport",
+                "LeastSquaresLab", "SVDCore", "SVDTestMatrices", "ExtendedPrecision", "LabSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings),
         // Exercise 4: the condition number of the Hilbert matrix, and how to compute it exactly.
         .target(
             name: "HilbertLab",
-            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            dependencies: ["SVDCore", "SVDTestMatrices", "ExtendedPrecision", "LabSupport", "Plotting"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "exercise4",
@@ -175,7 +208,7 @@ let package = Package(
             name: "Exercise4Tests",
             dependencies: [
                 "ExerciseTestSupport",
-                "HilbertLab", "SVDCore", "LabSupport", "Plotting",
+                "HilbertLab", "SVDCore", "SVDTestMatrices", "ExtendedPrecision", "LabSupport", "Plotting",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings),
@@ -203,7 +236,7 @@ let package = Package(
         // Exercise 5: a weight matrix replaced by two low-rank factors (randomized SVD).
         .target(
             name: "LowRankLayer",
-            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            dependencies: ["SVDCore", "SVDTestMatrices", "LabSupport", "Plotting"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "exercise5",
@@ -217,7 +250,7 @@ let package = Package(
             name: "Exercise5Tests",
             dependencies: [
                 "ExerciseTestSupport",
-                "LowRankLayer", "SVDCore", "LabSupport",
+                "LowRankLayer", "SVDCore", "SVDTestMatrices", "LabSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings),
@@ -237,7 +270,10 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "Exercise2Tests",
-            dependencies: ["ExerciseTestSupport", "ImageCompression", "LabImages", "LabSupport", "Plotting", "SVDCore"],
+            dependencies: [
+                "ExerciseTestSupport", "ImageCompression", "LabImages", "LabSupport", "Plotting", "SVDCore",
+                "SVDTestMatrices",
+            ],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

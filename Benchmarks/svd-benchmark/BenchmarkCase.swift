@@ -1,5 +1,6 @@
 import Foundation
 import SVDCore
+import SVDTestMatrices
 
 /// One matrix of the benchmark, generated from a fixed seed so that every run (and every peer)
 /// sees the same entries.

@@ -1,5 +1,5 @@
 /// A running sum with Neumaier's compensation: the rounding error of every addition is
-/// recovered exactly (Knuth's TwoSum) and added back at the end.
+/// recovered exactly (Knuth's TwoSum, `DoubleDouble.twoSum`) and added back at the end.
 ///
 /// The error of the result is about ε·|sum| + n·ε²·Σ|terms|, instead of up to n·ε·Σ|terms| for
 /// plain left-to-right summation. It matters for sums whose partial sums are much larger than
@@ -17,9 +17,9 @@ public struct CompensatedSum: Sendable {
     public init() {}
 
     public mutating func add(_ term: Double) {
-        let t = sum + term
-        // The exact rounding error of sum + term, whichever is larger in magnitude.
-        compensation += abs(sum) >= abs(term) ? (sum - t) + term : (term - t) + sum
+        // sum + term = t + error exactly (the same error-free transformation as double-double's).
+        let (t, error) = DoubleDouble.twoSum(sum, term)
+        compensation += error
         sum = t
     }
 

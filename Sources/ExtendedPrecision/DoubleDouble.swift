@@ -4,7 +4,7 @@
 ///
 /// Used where the suite needs a few more digits than Double offers, on every platform: the
 /// residuals of iteratively refined least squares (Exercise 3) and the inertia of a *stored*
-/// Hilbert matrix (Exercise 4). `Float80` gives 11 extra bits on x86-64 only; double-double gives
+/// Hilbert matrix (Exercise 4). Its `twoSum` is also the engine of ``CompensatedSum``. `Float80` gives 11 extra bits on x86-64 only; double-double gives
 /// 53 everywhere, and every Float, Double and Float80 number is exactly a double-double.
 ///
 /// The operations are the classical error-free transformations: `twoSum` (Knuth) gives a + b
@@ -45,7 +45,7 @@ public struct DoubleDouble: Sendable, Equatable, Comparable, CustomStringConvert
     // MARK: Error-free transformations
 
     /// s + e = a + b exactly, with s = fl(a + b), for any a, b (Knuth's TwoSum, 6 flops).
-    static func twoSum(_ a: Double, _ b: Double) -> (Double, Double) {
+    public static func twoSum(_ a: Double, _ b: Double) -> (Double, Double) {
         let s = a + b
         let bVirtual = s - a
         let aVirtual = s - bVirtual
@@ -53,7 +53,7 @@ public struct DoubleDouble: Sendable, Equatable, Comparable, CustomStringConvert
     }
 
     /// s + e = a + b exactly when |a| ≥ |b| (Dekker's FastTwoSum, 3 flops).
-    static func quickTwoSum(_ a: Double, _ b: Double) -> (Double, Double) {
+    public static func quickTwoSum(_ a: Double, _ b: Double) -> (Double, Double) {
         let s = a + b
         return (s, b - (s - a))
     }
@@ -61,7 +61,7 @@ public struct DoubleDouble: Sendable, Equatable, Comparable, CustomStringConvert
     /// p + e = a·b exactly, with p = fl(a·b): the fused multiply-add computes a·b − p with a
     /// single rounding, and that difference is representable. (On a CPU without FMA the C
     /// library's `fma` does the same in software: slower, equally exact.)
-    static func twoProduct(_ a: Double, _ b: Double) -> (Double, Double) {
+    public static func twoProduct(_ a: Double, _ b: Double) -> (Double, Double) {
         let p = a * b
         return (p, (-p).addingProduct(a, b))
     }

@@ -1,3 +1,4 @@
+import ExtendedPrecision
 import Foundation
 
 /// Exact facts about Hₙ that need no SVD: they give the tests references that are independent of

@@ -1,5 +1,6 @@
 import Foundation
 import SVDCore
+import SVDTestMatrices
 
 /// What adding αI to Hₙ does: to its condition number, and to the solution of Hₙx = b when b
 /// carries noise (seed §5: "add a small value to the diagonal to lower the condition number").

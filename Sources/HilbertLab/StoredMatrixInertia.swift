@@ -1,3 +1,4 @@
+import ExtendedPrecision
 import SVDCore
 
 /// Whether Hₙ *as stored* in a floating-point type is still positive definite, decided in

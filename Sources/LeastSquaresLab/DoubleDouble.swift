@@ -1,6 +1,8 @@
+import ExtendedPrecision
 import SVDCore
 
-/// Double-double as an arithmetic for the refinement's residuals (the type lives in SVDCore).
+/// Double-double as an arithmetic for the refinement's residuals (the type lives in the
+/// ExtendedPrecision module, shared with Exercise 4).
 extension DoubleDouble: ExtendedPrecision {
     public var roundedToDouble: Double { hi }
     public static var unitRoundoff: Double { 0x1p-106 }

@@ -1,3 +1,4 @@
+import ExtendedPrecision
 import SVDCore
 
 /// Least squares to (nearly) full `Double` accuracy: exact column scaling, the one-sided Jacobi

@@ -1,6 +1,7 @@
 import Foundation
 import LabSupport
 import SVDCore
+import SVDTestMatrices
 
 /// Exercise 5: replace a dense m×n weight matrix by two rank-k factors and measure what it costs
 /// (accuracy) and what it saves (parameters, memory, time).

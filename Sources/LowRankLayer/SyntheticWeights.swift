@@ -1,6 +1,7 @@
 import LabSupport
 import RealModule
 import SVDCore
+import SVDTestMatrices
 
 /// A stand-in for a trained weight matrix, with a spectrum that is stated rather than hoped for.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import SVDCore
+import SVDTextbook
 
 /// Three identities of PCA, each checked numerically on an analysis: what an instructor would
 /// ask a student to verify.

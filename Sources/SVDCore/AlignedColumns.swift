@@ -1,3 +1,5 @@
+import SVDFoundation
+
 /// A copy of a matrix's columns laid out for the sweeps: every column starts on a cache line,
 /// and the distance from one column to the next is kept away from multiples of 4 KiB.
 ///

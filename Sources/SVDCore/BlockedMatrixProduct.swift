@@ -1,3 +1,5 @@
+import SVDFoundation
+
 /// # A fast matrix product for large matrices
 ///
 /// `Matrix.*` is the textbook triple loop in axpy order: clear, and fast enough for the

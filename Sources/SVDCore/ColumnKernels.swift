@@ -1,3 +1,5 @@
+import SVDFoundation
+
 /// The inner loops of one-sided Jacobi, on raw column pointers.
 ///
 /// Column access goes through raw pointers because `[Scalar]` subscripts in these loops cost

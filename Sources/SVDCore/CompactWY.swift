@@ -1,3 +1,5 @@
+import SVDFoundation
+
 /// # Many reflectors at once: the compact WY form
 ///
 /// ## Mathematics

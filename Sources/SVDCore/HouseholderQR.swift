@@ -1,4 +1,5 @@
 import RealModule
+import SVDFoundation
 
 /// # Householder QR factorization A·P = Q·R (m ≥ n), with or without column pivoting
 ///

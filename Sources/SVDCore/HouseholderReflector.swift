@@ -1,4 +1,5 @@
 import RealModule
+import SVDFoundation
 
 /// # Householder reflectors: the kernel of `HouseholderQR`
 ///

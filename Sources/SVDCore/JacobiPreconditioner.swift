@@ -1,3 +1,5 @@
+import SVDFoundation
+
 /// # The preconditioning factorization of one-sided Jacobi: A·P = Q·R
 ///
 /// Step 3 of `OneSidedJacobi`: Jacobi runs on Rᵀ from a QR factorization of A with column

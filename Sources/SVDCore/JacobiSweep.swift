@@ -1,3 +1,6 @@
+import SVDFoundation
+import SVDTextbook
+
 /// One sweep of one-sided Jacobi: every pair of columns (p, q), p < q, visited once, each pair
 /// rotated to orthogonality unless it already is to working accuracy.
 ///

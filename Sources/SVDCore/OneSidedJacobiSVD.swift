@@ -1,3 +1,6 @@
+import SVDFoundation
+import SVDTextbook
+
 /// # One-sided Jacobi SVD (Hestenes' method)
 ///
 /// ## Purpose
@@ -126,11 +129,15 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         self.maxSweeps = maxSweeps
     }
 
-    /// The convergence tolerance for sweeps over columns of m entries: √m·ε. `OneSidedJacobi`
-    /// sweeps over the p×p factor of a pivoted QR and so uses √p·ε, p = min(m, n);
-    /// `ReferenceJacobi` sweeps over A itself and uses √max(m, n)·ε.
+    /// The convergence tolerance for sweeps over columns of m entries: √m·ε, the textbook's
+    /// (`ReferenceJacobi.tolerance(rows:for:)`). `OneSidedJacobi` sweeps over the p×p factor of a
+    /// pivoted QR and so uses √p·ε, p = min(m, n).
+    ///
+    /// - Parameter m: the length of the columns swept over.
+    /// - Returns: √m·ε in `Scalar`.
+    @inlinable
     public static func tolerance<Scalar: SVDScalar>(rows m: Int, for _: Scalar.Type) -> Scalar {
-        Scalar(m).squareRoot() * Scalar.ulpOfOne
+        ReferenceJacobi.tolerance(rows: m, for: Scalar.self)
     }
 
     // `@_specialize(exported: true, …)` compiles a specialized copy for each scalar type into this

@@ -1,3 +1,5 @@
+import SVDFoundation
+
 /// What one sweep of one-sided Jacobi tells the next: which pairs of columns are still known to
 /// be orthogonal, so that their dot products need not be formed again.
 ///

@@ -1,3 +1,6 @@
+import SVDFoundation
+import SVDTestMatrices
+
 /// # Randomized truncated SVD (Halko, Martinsson & Tropp 2011)
 ///
 /// ## Purpose

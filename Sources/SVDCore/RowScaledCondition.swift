@@ -1,3 +1,6 @@
+import SVDFoundation
+import SVDTestMatrices
+
 /// # The condition number of a triangular factor once its rows are scaled
 ///
 /// ## Purpose

@@ -1,3 +1,5 @@
+import SVDFoundation
+
 /// The column kernels of one-sided Jacobi in explicit SIMD, for `Double` and `Float`.
 ///
 /// Why explicit vectors: a floating-point sum has one fixed evaluation order, so the compiler may

@@ -1,3 +1,5 @@
+import SVDFoundation
+
 /// # A first pass that uses the triangle
 ///
 /// ## Purpose

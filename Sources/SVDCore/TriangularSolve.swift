@@ -1,3 +1,5 @@
+import SVDFoundation
+
 /// # Back substitution: R·Y = B for an upper triangular R
 ///
 /// ## Purpose

@@ -1,3 +1,5 @@
+import SVDFoundation
+
 /// # Singular vectors by back substitution instead of accumulated rotations
 ///
 /// ## Purpose

@@ -12,11 +12,12 @@
 /// with `Scalar(sign:exponent:significand:)` took 10 % of the singular values of 10000×100, and
 /// copying before scaling in place another 3 % (profile, release, `-target-cpu native`). The scan
 /// is now `Matrix.maxAbsoluteEntry`, eight lanes at a time (`largestMagnitude(in:)` below).
-struct ExactScaling<Scalar: SVDScalar> {
+package struct ExactScaling<Scalar: SVDScalar> {
     /// e, the exponent of the largest entry (0 for a zero matrix).
-    let exponent: Scalar.Exponent
+    @usableFromInline package let exponent: Scalar.Exponent
 
-    init(toUnitMaximum a: Matrix<Scalar>) {
+    @inlinable
+    package init(toUnitMaximum a: Matrix<Scalar>) {
         let largest = a.maxAbsoluteEntry
         exponent = largest == 0 ? 0 : largest.exponent
     }
@@ -27,7 +28,8 @@ struct ExactScaling<Scalar: SVDScalar> {
     /// a normal number and rounded once otherwise, the same result as building it from x's
     /// significand and the shifted exponent. Only when 2^(−e) itself overflows (every entry below
     /// 2^(−1023) in Double) is the slower per-entry form used.
-    func applied(to a: Matrix<Scalar>) -> Matrix<Scalar> {
+    @inlinable
+    package func applied(to a: Matrix<Scalar>) -> Matrix<Scalar> {
         guard exponent != 0 else { return a }
         let factor = Scalar(sign: .plus, exponent: -exponent, significand: 1)
         guard factor.isFinite else {
@@ -45,7 +47,8 @@ struct ExactScaling<Scalar: SVDScalar> {
     }
 
     /// 2^e·value: a singular value of the scaled matrix brought back to the scale of A.
-    func undo(_ value: Scalar) -> Scalar {
+    @inlinable
+    package func undo(_ value: Scalar) -> Scalar {
         Scalar(sign: .plus, exponent: exponent, significand: value)
     }
 }

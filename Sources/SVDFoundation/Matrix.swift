@@ -119,13 +119,15 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     }
 
     /// The columns in the order `order`: column j of the result is column `order[j]` of this one.
-    func columns(inOrder order: [Int]) -> Matrix {
+    @inlinable
+    package func columns(inOrder order: [Int]) -> Matrix {
         Matrix(rows: rows, columns: order.count, columnMajor: order.flatMap { column($0) })
     }
 
     /// P·M for the permutation P of a pivoted QR (column k of A·P is column `permutation[k]` of
     /// A): row k of this matrix becomes row `permutation[k]` of the result.
-    func rowsMoved(to permutation: [Int]) -> Matrix {
+    @inlinable
+    package func rowsMoved(to permutation: [Int]) -> Matrix {
         precondition(permutation.count == rows, "A permutation of \(permutation.count) for \(rows) rows")
         var moved = Matrix(rows: rows, columns: columns)
         for j in 0..<columns {
@@ -141,6 +143,7 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     }
 
     /// The position of the first NaN or infinite entry, if any.
+    @inlinable
     public var firstNonFiniteEntry: (row: Int, column: Int)? {
         guard let index = elements.firstIndex(where: { !$0.isFinite }) else { return nil }
         return (index % rows, index / rows)

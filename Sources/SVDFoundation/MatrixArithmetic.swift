@@ -111,27 +111,31 @@ extension Matrix {
     }
 
     /// ‖aⱼ‖₂ for every column j, each by `scaledNorm` (no square can overflow or underflow).
-    var columnNorms: [Scalar] {
+    @inlinable
+    package var columnNorms: [Scalar] {
         (0..<columns).map { scaledNorm(elements[($0 * rows)..<(($0 + 1) * rows)]) }
     }
 
     /// The column indices in order of decreasing norm, and those norms: for the converged columns
     /// of Jacobi, the order that gives σ₁ ≥ σ₂ ≥ … (de Rijk pivoting has nearly made it already).
-    var columnsByDecreasingNorm: (order: [Int], norms: [Scalar]) {
+    @inlinable
+    package var columnsByDecreasingNorm: (order: [Int], norms: [Scalar]) {
         let norms = columnNorms
         let order = norms.indices.sorted { norms[$0] > norms[$1] }
         return (order, order.map { norms[$0] })
     }
 
     /// Whether A is square with zeros above the diagonal (aᵢⱼ = 0 for i < j).
-    var isLowerTriangular: Bool {
+    @inlinable
+    package var isLowerTriangular: Bool {
         guard rows == columns else { return false }
         return (1..<Swift.max(columns, 1)).allSatisfy { j in (0..<j).allSatisfy { i in self[i, j] == 0 } }
     }
 
     /// A with column j divided by `divisors[j]` (that is, A·diag(divisors)⁻¹): normalizes columns
     /// by their norms with one rounding per entry, where multiplying by reciprocals would take two.
-    func dividingColumns(by divisors: [Scalar]) -> Matrix {
+    @inlinable
+    package func dividingColumns(by divisors: [Scalar]) -> Matrix {
         precondition(divisors.count == columns, "Need \(columns) column divisors, got \(divisors.count)")
         var result = self
         for j in 0..<columns {

@@ -24,7 +24,8 @@ public enum SVDError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Refuses matrices the decomposers cannot take: empty, or with a non-finite entry.
-    static func validate<Scalar>(_ a: Matrix<Scalar>) throws(SVDError) {
+    @inlinable
+    public static func validate<Scalar>(_ a: Matrix<Scalar>) throws(SVDError) {
         if a.isEmpty { throw .emptyMatrix }
         if let (i, j) = a.firstNonFiniteEntry { throw .nonFiniteEntry(row: i, column: j) }
     }

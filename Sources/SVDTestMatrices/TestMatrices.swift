@@ -1,4 +1,5 @@
 import RealModule
+import SVDFoundation
 
 /// A gallery of matrices with known properties, shared by the tests, the exercises and the
 /// benchmark (in the spirit of Higham's `anymatrix`). Random ones take a seeded generator.

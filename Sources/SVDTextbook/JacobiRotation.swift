@@ -1,4 +1,4 @@
-import RealModule
+import SVDFoundation
 
 /// The plane rotation that makes two columns orthogonal, in Rutishauser's stable form.
 ///
@@ -19,6 +19,10 @@ import RealModule
 /// instead of recombining two large terms. It keeps the accumulated rotations V orthonormal to
 /// about 1e-15 at n = 500, where the textbook form c·x − s·y drifts to about 1e-13 (measured on
 /// this suite's prototype). After the QR preconditioning these rotations become U = Q·Vₓ.
+///
+/// `SymmetricEigendecomposition` rotates with `rotateColumns(_:_:of:)` below; `OneSidedJacobi`
+/// applies the same arithmetic to raw columns in explicit SIMD (`RotationKernels.swift` in
+/// SVDCore), fused with the dot product its sweep needs next.
 public struct JacobiRotation<Scalar: SVDScalar>: Sendable {
     /// cos θ.
     public let c: Scalar
@@ -31,6 +35,7 @@ public struct JacobiRotation<Scalar: SVDScalar>: Sendable {
 
     /// The rotation that orthogonalizes two columns with ‖x‖² = `alpha`, ‖y‖² = `beta` and
     /// xᵀy = `gamma` (which must be non-zero).
+    @inlinable
     public init(alpha: Scalar, beta: Scalar, gamma: Scalar) {
         let zeta = (beta - alpha) / (2 * gamma)
         // ζ can be huge when γ is tiny against |β − α|, and then ζ² overflows. For |ζ| > 1/√ε,
@@ -47,45 +52,20 @@ public struct JacobiRotation<Scalar: SVDScalar>: Sendable {
         self.tau = s / (1 + c)
     }
 
-    /// Applies the rotation to the pair (x, y) in place: x ← c·x − s·y, y ← s·x + c·y.
-    @inline(__always)
-    public func apply(_ x: UnsafeMutablePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>, count: Int) {
-        _ = rotate(x, y, count: count, dotWith: nil)
-    }
-
-    /// Applies the rotation to (x, y) and returns x′ᵀz, the dot product the sweep needs next: after
-    /// the pair (p, q) comes (p, q + 1), whose γ is the new column p against column q + 1.
+    /// Rotates columns p and q of `matrix` in place: x ← x − s·(y + τ·x), y ← y + s·(x − τ·y),
+    /// which is x ← c·x − s·y, y ← s·x + c·y in Rutishauser's form.
     ///
-    /// Fusing the two loops reads x′ while it is still in a register instead of streaming column p
-    /// through the cache a second time.
-    @inline(__always)
-    func applyReturningDot(_ x: UnsafeMutablePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>,
-                           next z: UnsafeMutablePointer<Scalar>, count: Int) -> Scalar {
-        rotate(x, y, count: count, dotWith: z)
-    }
-
-    /// The rotation in Rutishauser's form, with x′ᵀz accumulated when z is given. For `Double`
-    /// and `Float` the same arithmetic runs in explicit SIMD (`SIMDColumnKernels.swift`).
-    @inline(__always)
-    private func rotate(_ x: UnsafeMutablePointer<Scalar>, _ y: UnsafeMutablePointer<Scalar>, count: Int,
-                        dotWith z: UnsafeMutablePointer<Scalar>?) -> Scalar {
-        if Scalar.self == Double.self {
-            return unsafeBitCast(simdRotate(x.typed(as: Double.self), y.typed(as: Double.self),
-                                            s: unsafeBitCast(s, to: Double.self), tau: unsafeBitCast(tau, to: Double.self),
-                                            count: count, dotWith: z?.typed(as: Double.self)), to: Scalar.self)
+    /// - Parameters:
+    ///   - p: the column x.
+    ///   - q: the column y (q ≠ p).
+    ///   - matrix: the matrix whose columns are rotated.
+    /// - Complexity: O(m) for m rows.
+    @inlinable
+    public func rotateColumns(_ p: Int, _ q: Int, of matrix: inout Matrix<Scalar>) {
+        for i in 0..<matrix.rows {
+            let x = matrix[i, p], y = matrix[i, q]
+            matrix[i, p] = x - s * (y + tau * x)
+            matrix[i, q] = y + s * (x - tau * y)
         }
-        if Scalar.self == Float.self {
-            return unsafeBitCast(simdRotate(x.typed(as: Float.self), y.typed(as: Float.self),
-                                            s: unsafeBitCast(s, to: Float.self), tau: unsafeBitCast(tau, to: Float.self),
-                                            count: count, dotWith: z?.typed(as: Float.self)), to: Scalar.self)
-        }
-        var sum: Scalar = 0
-        for i in 0..<count {
-            let xi = x[i], yi = y[i]
-            x[i] = xi - s * (yi + tau * xi)
-            y[i] = yi + s * (xi - tau * yi)
-            if let z { sum += x[i] * z[i] }
-        }
-        return sum
     }
 }

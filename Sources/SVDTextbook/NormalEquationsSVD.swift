@@ -1,3 +1,5 @@
+import SVDFoundation
+
 /// The SVD the way the textbook defines it, through the eigenvalues of AᵀA — kept as a warning.
 ///
 /// Since AᵀA = V·Σ²·Vᵀ, the eigenvectors of AᵀA are the right singular vectors and

@@ -1,3 +1,5 @@
+import SVDFoundation
+
 /// One-sided Jacobi in its textbook form: the algorithm of `OneSidedJacobi` without a single
 /// trick, to be read first and to check the fast version against.
 ///
@@ -31,6 +33,18 @@ public struct ReferenceJacobi: SingularValueDecomposer {
         self.maxSweeps = maxSweeps
     }
 
+    /// The convergence tolerance for sweeps over columns of m entries: √m·ε. A pair whose
+    /// |cos ∠(g_p, g_q)| is at most this is orthogonal to working precision and is not rotated.
+    /// `ReferenceJacobi` sweeps over A itself and uses √max(m, n)·ε; `OneSidedJacobi` sweeps over
+    /// the p×p factor of a pivoted QR and so uses √p·ε, p = min(m, n).
+    ///
+    /// - Parameter m: the length of the columns swept over.
+    /// - Returns: √m·ε in `Scalar`.
+    @inlinable
+    public static func tolerance<Scalar: SVDScalar>(rows m: Int, for _: Scalar.Type) -> Scalar {
+        Scalar(m).squareRoot() * Scalar.ulpOfOne
+    }
+
     // Specialized copies for callers in other modules (see `OneSidedJacobi`).
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
@@ -51,7 +65,7 @@ public struct ReferenceJacobi: SingularValueDecomposer {
         var g = tall ? a : a.transposed
         let m = g.rows, n = g.columns
         var v = Matrix<Scalar>.identity(n)
-        let tolerance = OneSidedJacobi.tolerance(rows: m, for: Scalar.self)
+        let tolerance = Self.tolerance(rows: m, for: Scalar.self)
         var rotations = 0
         var converged = false
         var largestCosine: Scalar = 0

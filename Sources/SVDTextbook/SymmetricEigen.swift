@@ -1,3 +1,5 @@
+import SVDFoundation
+
 /// Eigenvalues and eigenvectors of a real symmetric matrix by the cyclic Jacobi method.
 ///
 /// Each step chooses an off-diagonal pair (p, q) and applies the rotation J that zeroes s_pq in
@@ -58,7 +60,7 @@ public struct SymmetricEigendecomposition<Scalar: SVDScalar>: Sendable {
                     }
                     a[p, q] = 0
                     a[q, p] = 0
-                    v.withColumns(p, q) { x, y in rotation.apply(x, y, count: n) }
+                    rotation.rotateColumns(p, q, of: &v)
                     rotated += 1
                 }
             }

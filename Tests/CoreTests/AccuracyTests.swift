@@ -1,6 +1,8 @@
 import Foundation
 import PropertyBased
 import SVDCore
+import SVDTestMatrices
+import SVDTextbook
 import Testing
 
 /// How accurately the singular values come out: absolutely (prescribed spectra) and relatively

@@ -1,4 +1,5 @@
 @testable import SVDCore
+import SVDTestMatrices
 import Testing
 
 /// The copy the sweeps work on (`AlignedColumns`): where it puts the columns, that it gives them

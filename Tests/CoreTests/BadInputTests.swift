@@ -1,4 +1,5 @@
 import SVDCore
+import SVDTestMatrices
 import Testing
 
 /// Bad input is refused with a typed error, never a crash or a silent NaN.

@@ -1,5 +1,7 @@
 import PropertyBased
 import SVDCore
+import SVDTestMatrices
+import SVDTextbook
 import Testing
 
 /// The defining properties of an SVD, A = U·Σ·Vᵀ with orthonormal U, V and σ₁ ≥ … ≥ σ_p ≥ 0,

@@ -1,5 +1,6 @@
 import PropertyBased
 import SVDCore
+import SVDTestMatrices
 import Testing
 
 /// Eckart–Young–Mirsky: A_k = Σ_{i≤k} σᵢuᵢvᵢᵀ is a best rank-k approximation, with

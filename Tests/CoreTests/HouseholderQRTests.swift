@@ -1,5 +1,6 @@
 import PropertyBased
 import SVDCore
+import SVDTestMatrices
 import Testing
 
 /// `HouseholderQR` with and without column pivoting, on every kind of matrix in `MatrixKind`

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import SVDCore
+import SVDTestMatrices
 import Testing
 
 /// σ(A) = σ(Aᵀ) = σ(QA) = σ(AQ) for orthogonal Q, σ(cA) = |c|·σ(A); and exact answers.

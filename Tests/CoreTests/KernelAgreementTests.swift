@@ -1,5 +1,7 @@
 import Foundation
 @testable import SVDCore
+import SVDTestMatrices
+import SVDTextbook
 import Testing
 
 /// The fast one-sided Jacobi (`OneSidedJacobi`: QR preconditioning, blocked sweep, SIMD kernels)

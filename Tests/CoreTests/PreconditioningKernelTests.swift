@@ -1,5 +1,7 @@
 import Foundation
 @testable import SVDCore
+@testable import SVDFoundation
+import SVDTestMatrices
 import Testing
 
 /// The fast forms of the steps before the sweeps — the exact scaling, the product Aᵀ·B taken in

@@ -1,5 +1,7 @@
 import PropertyBased
 import SVDCore
+import SVDTestMatrices
+import SVDTextbook
 import Testing
 
 /// The pseudoinverse A⁺ = VΣ⁺Uᵀ and least squares x = A⁺b.

@@ -1,5 +1,6 @@
 import Foundation
 import SVDCore
+import SVDTestMatrices
 import Testing
 
 /// The `svd` command-line tool honours its contract: the JSON keys other tools rely on, numbers

@@ -1,6 +1,8 @@
 import Foundation
 import PropertyBased
 import SVDCore
+import SVDTestMatrices
+import SVDTextbook
 import Testing
 
 /// The kinds of matrix the property tests draw from: the ordinary and the adversarial.

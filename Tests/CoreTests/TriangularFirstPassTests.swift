@@ -1,4 +1,6 @@
 @testable import SVDCore
+import SVDTestMatrices
+import SVDTextbook
 import Testing
 
 /// The first pass over the triangle (`TriangularFirstPass`): that cutting the rows is exact, that

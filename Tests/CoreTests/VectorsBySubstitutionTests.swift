@@ -1,5 +1,6 @@
 import Foundation
 @testable import SVDCore
+import SVDTestMatrices
 import Testing
 
 /// The route that finds right singular vectors by back substitution instead of accumulated

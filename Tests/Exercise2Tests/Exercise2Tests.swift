@@ -5,6 +5,7 @@ import LabImages
 import LabSupport
 import Plotting
 import SVDCore
+import SVDTestMatrices
 import Testing
 
 /// Exercise 2: image compression by truncated SVD.

@@ -1,6 +1,6 @@
-import Testing
+import ExtendedPrecision
 @testable import LeastSquaresLab
-@testable import SVDCore
+import Testing
 
 extension Exercise3Tests {
     /// The double-double arithmetic of the refinement's residuals.

@@ -1,8 +1,9 @@
 import Foundation
-import PropertyBased
-import Testing
 @testable import LeastSquaresLab
+import PropertyBased
 import SVDCore
+import SVDTestMatrices
+import Testing
 
 extension Exercise3Tests {
     /// The pseudoinverse's defining properties, on random matrices of every shape, and the three

@@ -1,11 +1,12 @@
 import ExerciseTestSupport
+import ExtendedPrecision
 import Foundation
+@testable import HilbertLab
 import LabSupport
 import Plotting
 import PropertyBased
 import SVDCore
 import Testing
-@testable import HilbertLab
 
 /// Grades Exercise 4 (`swift test --filter Exercise4`).
 ///

@@ -3,6 +3,7 @@ import LabSupport
 import LowRankLayer
 import PropertyBased
 import SVDCore
+import SVDTestMatrices
 import Testing
 
 /// Exercise 5: the randomized SVD, the factored layer and the exercise's JSON.

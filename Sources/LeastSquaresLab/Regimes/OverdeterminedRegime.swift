@@ -1,5 +1,6 @@
 import Foundation
 import SVDCore
+import SVDTestMatrices
 
 /// More equations than unknowns (m > n, full column rank): x* = A⁺b is the unique minimizer of
 /// ‖Ax − b‖₂, and its residual r = b − Ax* is orthogonal to every column of A (Aᵀr = 0): the

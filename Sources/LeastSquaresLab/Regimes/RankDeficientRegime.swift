@@ -1,4 +1,5 @@
 import SVDCore
+import SVDTestMatrices
 
 /// A matrix that is rank-deficient up to noise: A = A₀ + E with rank(A₀) = r < n and a
 /// perturbation E of relative size η (measurement or rounding error). A has n nonzero singular

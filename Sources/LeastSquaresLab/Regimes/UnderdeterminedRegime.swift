@@ -1,4 +1,5 @@
 import SVDCore
+import SVDTestMatrices
 
 /// Fewer equations than unknowns (m < n, full row rank): Ax = b has infinitely many solutions,
 /// x⁺ + z for every z in null(A), and x⁺ = A⁺b is the one of least norm. Because x⁺ lies in

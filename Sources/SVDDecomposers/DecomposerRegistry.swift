@@ -1,0 +1,65 @@
+import SVDCore
+import SVDTextbook
+
+/// A singular value decomposer with the name the command-line tools know it by.
+public struct NamedDecomposer: Sendable {
+    /// The name given to `--decomposer`: lowercase, words joined by hyphens ("normal-equations").
+    public let name: String
+    /// One line for `--help`: what the algorithm is, and what to expect of it.
+    public let summary: String
+    /// The algorithm itself.
+    public let decomposer: any SingularValueDecomposer
+
+    public init(name: String, summary: String, decomposer: any SingularValueDecomposer) {
+        self.name = name
+        self.summary = summary
+        self.decomposer = decomposer
+    }
+}
+
+/// The decomposers every exercise and `svd` accept by name (`--decomposer NAME`).
+///
+/// The first is the default. To offer another decomposer to every tool, add one line to `all`
+/// (and the module that defines it to this target's dependencies in Package.swift).
+public enum DecomposerRegistry {
+    /// Every registered decomposer, the default first.
+    public static let all: [NamedDecomposer] = [
+        NamedDecomposer(name: "jacobi", summary: "one-sided Jacobi, fast and accurate (the default)",
+                        decomposer: OneSidedJacobi()),
+        NamedDecomposer(name: "textbook", summary: "one-sided Jacobi as the textbook writes it, slow",
+                        decomposer: ReferenceJacobi()),
+        NamedDecomposer(name: "normal-equations", summary: "eigenvalues of AᵀA: loses σ below √ε·σ₁",
+                        decomposer: NormalEquationsSVD()),
+    ]
+
+    /// The decomposer used when none is named: `jacobi`.
+    public static var standard: NamedDecomposer { all[0] }
+
+    /// The registered names, in order.
+    public static var names: [String] { all.map(\.name) }
+
+    /// The decomposer registered under `name`.
+    ///
+    /// - Parameter name: a name from `names`, exactly (case matters).
+    /// - Returns: the registered decomposer.
+    /// - Throws: `UnknownDecomposer` when no decomposer has that name; its description lists the
+    ///   names there are.
+    public static func named(_ name: String) throws(UnknownDecomposer) -> NamedDecomposer {
+        guard let found = all.first(where: { $0.name == name }) else {
+            throw UnknownDecomposer(name: name, known: names)
+        }
+        return found
+    }
+}
+
+/// A `--decomposer` name that is not registered.
+public struct UnknownDecomposer: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The name asked for.
+    public let name: String
+    /// The names there are.
+    public let known: [String]
+
+    public var description: String {
+        "unknown decomposer '\(name)'; the decomposers are: \(known.joined(separator: ", "))"
+    }
+}
