@@ -150,7 +150,7 @@ let package = Package(
         // Exercise 1: principal component analysis through the SVD of the centred data.
         .target(
             name: "PrincipalComponents",
-            dependencies: ["SVDCore", "SVDTextbook", "LabSupport", "Plotting"],
+            dependencies: ["SVDCore", "SVDDecomposers", "SVDTextbook", "LabSupport", "Plotting"],
             resources: [.copy("Resources/iris.csv"), .copy("Resources/README.md")],
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -172,7 +172,7 @@ let package = Package(
         // Exercise 3: the pseudoinverse and least squares, graded on NIST's certified data sets.
         .target(
             name: "LeastSquaresLab",
-            dependencies: ["SVDCore", "SVDTestMatrices", "ExtendedPrecision", "LabSupport", "Plotting"],
+            dependencies: ["SVDCore", "SVDDecomposers", "SVDTestMatrices", "ExtendedPrecision", "LabSupport", "Plotting"],
             resources: [.copy("Resources/StRD")],
             swiftSettings: swiftSettings),
         .executableTarget(
@@ -194,7 +194,7 @@ let package = Package(
         // Exercise 4: the condition number of the Hilbert matrix, and how to compute it exactly.
         .target(
             name: "HilbertLab",
-            dependencies: ["SVDCore", "SVDTestMatrices", "ExtendedPrecision", "LabSupport", "Plotting"],
+            dependencies: ["SVDCore", "SVDDecomposers", "SVDTestMatrices", "ExtendedPrecision", "LabSupport", "Plotting"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "exercise4",
@@ -215,7 +215,7 @@ let package = Package(
         // Exercise 0: the geometry of the SVD, a 2×2 matrix mapping the unit circle onto an ellipse.
         .target(
             name: "GeometryLab",
-            dependencies: ["SVDCore", "LabSupport", "Plotting"],
+            dependencies: ["SVDCore", "SVDDecomposers", "LabSupport", "Plotting"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "exercise0",
@@ -236,7 +236,7 @@ let package = Package(
         // Exercise 5: a weight matrix replaced by two low-rank factors (randomized SVD).
         .target(
             name: "LowRankLayer",
-            dependencies: ["SVDCore", "SVDTestMatrices", "LabSupport", "Plotting"],
+            dependencies: ["SVDCore", "SVDDecomposers", "SVDTestMatrices", "LabSupport", "Plotting"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "exercise5",
@@ -257,7 +257,7 @@ let package = Package(
         // Exercise 2: image compression by truncated SVD.
         .target(
             name: "ImageCompression",
-            dependencies: ["SVDCore", "LabSupport", "LabImages", "Plotting"],
+            dependencies: ["SVDCore", "SVDDecomposers", "LabSupport", "LabImages", "Plotting"],
             resources: [.copy("Resources")],
             swiftSettings: swiftSettings),
         .executableTarget(

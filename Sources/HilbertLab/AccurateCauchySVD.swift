@@ -42,6 +42,9 @@ public struct AccurateCauchySVD: Sendable {
     ///   observed for Cauchy matrices).
     public init(_ c: CauchyMatrix) throws(SVDError) {
         let ldu = StructuredCauchyLDU(c)
+        // Always one-sided Jacobi, whatever `--decomposer` says: steps 2 and 4 rely on its
+        // relative accuracy for matrices with scaled columns, which the AᵀA route does not have.
+        // This route is the exercise's accurate reference, not one of the methods under study.
         let jacobi = OneSidedJacobi()
         // Step 2: G = L·D = U₁Σ₁V₁ᵀ (m×p with p = min(m, n) columns).
         let first = try jacobi.decompose(ldu.l.scalingColumns(by: ldu.d), vectors: .thin)
@@ -62,7 +65,7 @@ public struct AccurateCauchySVD: Sendable {
     /// κ₂(L) and κ₂(U) of the factorization, computed with one-sided Jacobi in Double (they are
     /// small, so Double is plenty): the numbers that bound the relative error of the result.
     public func conditionOfFactors() throws(SVDError) -> (l: Double, u: Double) {
-        let jacobi = OneSidedJacobi()
+        let jacobi = OneSidedJacobi()   // a bound of the reference's error: see `init`
         return (try jacobi.singularValues(of: factorization.l).conditionNumber,
                 try jacobi.singularValues(of: factorization.u).conditionNumber)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import SVDCore
+import SVDDecomposers
 
 /// κ₂(Hₙ), σ_max and σ_min as computed by one ``HilbertMethod``, next to the reference values.
 public struct ConditionNumberResult: Sendable {
@@ -10,11 +11,13 @@ public struct ConditionNumberResult: Sendable {
     /// The reference values (mpmath, 120 digits) for this n, when n ≤ ``HilbertReference/largestSize``.
     public let reference: HilbertReference.Entry?
 
-    /// Computes the singular values of Hₙ with `method`.
-    public init(n: Int, method: HilbertMethod) throws(SVDError) {
+    /// Computes the singular values of Hₙ with `method`, the stored matrices decomposed by
+    /// `decomposer`.
+    public init(n: Int, method: HilbertMethod,
+                decomposer: any SingularValueDecomposer = DecomposerRegistry.standard.decomposer) throws(SVDError) {
         self.n = n
         self.method = method
-        self.singularValues = try method.singularValues(ofHilbert: n)
+        self.singularValues = try method.singularValues(ofHilbert: n, using: decomposer)
         self.reference = HilbertReference.entry(n)
     }
 

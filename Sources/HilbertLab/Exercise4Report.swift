@@ -23,7 +23,8 @@ extension Exercise4Study {
 
     private func conditionTable() -> [String] {
         var lines = [
-            "κ₂(Hₙ) = σ_max/σ_min by the one-sided Jacobi SVD of Hₙ stored in Float, Double and Float80,",
+            "κ₂(Hₙ) = σ_max/σ_min by the SVD of Hₙ stored in Float, Double and Float80 "
+                + "(decomposer: \(configuration.decomposer.label)),",
             "and by the `accurate` structured method in Double (Cauchy LDU + Jacobi, see below).",
             "`exact`: 120-digit arithmetic (mpmath). digits = −log₁₀(|κ − κ_exact|/κ_exact), at most 16.",
             "",

@@ -1,6 +1,7 @@
 import Foundation
 import LabSupport
 import SVDCore
+import SVDDecomposers
 
 /// Everything Exercise 4 computes, for the sizes asked for: the table of κ₂(Hₙ) per method, the
 /// inertia of the stored matrices, the curve of κ₂ against n for the plot, the spectrum of H₁₅
@@ -17,11 +18,16 @@ public struct Exercise4Study: Sendable {
         public var regularizationSize: Int
         /// ‖δb‖/‖b‖ in the regularization experiment.
         public var noise: Double
+        /// The SVD algorithm applied to the stored matrices and the regularized systems (the
+        /// `accurate` method is one-sided Jacobi on the Cauchy factors whatever this is).
+        public var decomposer: NamedDecomposer
 
-        public init(sizes: [Int] = [5, 10, 15], regularizationSize: Int = 12, noise: Double = 1e-8) {
+        public init(sizes: [Int] = [5, 10, 15], regularizationSize: Int = 12, noise: Double = 1e-8,
+                    decomposer: NamedDecomposer = DecomposerRegistry.standard) {
             self.sizes = sizes
             self.regularizationSize = regularizationSize
             self.noise = noise
+            self.decomposer = decomposer
         }
 
         /// The largest n accepted: the reference table ends there, and at n = 40 κ₂ ≈ 10⁵⁹ already.
@@ -81,10 +87,11 @@ public struct Exercise4Study: Sendable {
     public init(_ configuration: Configuration) throws {
         try configuration.validate()
         self.configuration = configuration
+        let decomposer = configuration.decomposer.decomposer
         var results: [ConditionNumberResult] = []
         var inertia: [StoredMatrixInertia] = []
         for n in configuration.sizes {
-            for method in HilbertMethod.available { results.append(try ConditionNumberResult(n: n, method: method)) }
+            for method in HilbertMethod.available { results.append(try ConditionNumberResult(n: n, method: method, decomposer: decomposer)) }
             for precision in HilbertMethod.availableStoredPrecisions {
                 inertia.append(StoredMatrixInertia(n: n, storedIn: precision))
             }
@@ -94,15 +101,16 @@ public struct Exercise4Study: Sendable {
         var spectrum: [HilbertMethod: [Double]] = [:]
         for method in HilbertMethod.available {
             curve[method] = try (1...curveEnd).map { n throws(SVDError) in
-                try ConditionNumberResult(n: n, method: method).conditionNumber
+                try ConditionNumberResult(n: n, method: method, decomposer: decomposer).conditionNumber
             }
-            spectrum[method] = try method.singularValues(ofHilbert: Self.featuredSize)
+            spectrum[method] = try method.singularValues(ofHilbert: Self.featuredSize, using: decomposer)
         }
         self.results = results
         self.inertia = inertia
         self.curve = curve
         self.spectrum15 = spectrum
-        self.regularization = try RegularizationStudy(n: configuration.regularizationSize, noise: configuration.noise)
+        self.regularization = try RegularizationStudy(n: configuration.regularizationSize, noise: configuration.noise,
+                                                      decomposer: decomposer)
     }
 
     /// The result for (n, method), if it was computed.
@@ -110,11 +118,11 @@ public struct Exercise4Study: Sendable {
         results.first { $0.n == n && $0.method == method }
     }
 
-    /// `{"results": [{"n": 5, "precision": "double", "conditionNumber": …, "sigmaMax": …,
+    /// `{"decomposer": "jacobi", "results": [{"n": 5, "precision": "double", "conditionNumber": …, "sigmaMax": …,
     /// "sigmaMin": …}, …]}`: one entry per size and method, numbers with round-trip digits
     /// (`null` for a condition number that came out infinite).
     public func json() -> JSON {
-        .object([("results", .array(results.map { r in
+        .object([("decomposer", .string(configuration.decomposer.name)), ("results", .array(results.map { r in
             .object([
                 ("n", .number(r.n)),
                 ("precision", .string(r.method.rawValue)),

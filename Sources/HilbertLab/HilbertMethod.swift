@@ -1,7 +1,8 @@
 import SVDCore
+import SVDDecomposers
 
-/// How κ₂(Hₙ) is computed: by the one-sided Jacobi core on Hₙ *stored* in one of the three
-/// floating-point types, or `accurate`: in Double, from the exact integer nodes of Hₙ as a Cauchy
+/// How κ₂(Hₙ) is computed: by a decomposer (one-sided Jacobi unless `--decomposer` names
+/// another) on Hₙ *stored* in one of the three floating-point types, or `accurate`: in Double, from the exact integer nodes of Hₙ as a Cauchy
 /// matrix (``AccurateCauchySVD``).
 public enum HilbertMethod: String, CaseIterable, Sendable {
     case float
@@ -44,16 +45,26 @@ public enum HilbertMethod: String, CaseIterable, Sendable {
 
     /// The singular values of Hₙ, largest first, computed by this method.
     ///
-    /// The stored-precision methods return the one-sided Jacobi singular values of fl(Hₙ)
-    /// converted to Double (exactly for Float; Float80 values are rounded to the nearest Double,
-    /// which costs nothing visible next to their own error).
-    public func singularValues(ofHilbert n: Int) throws(SVDError) -> [Double] {
+    /// The stored-precision methods return the singular values of fl(Hₙ) computed by
+    /// `decomposer`, converted to Double (exactly for Float; Float80 values are rounded to the
+    /// nearest Double, which costs nothing visible next to their own error). `accurate` always
+    /// uses one-sided Jacobi (see ``AccurateCauchySVD``).
+    ///
+    /// - Parameters:
+    ///   - n: the order of Hₙ.
+    ///   - decomposer: the SVD algorithm applied to the stored matrix.
+    /// - Returns: σ₁ ≥ … ≥ σₙ.
+    /// - Throws: `SVDError` when the decomposer does not converge.
+    public func singularValues(ofHilbert n: Int,
+                               using decomposer: any SingularValueDecomposer = DecomposerRegistry.standard.decomposer)
+        throws(SVDError) -> [Double]
+    {
         switch self {
-        case .float: return try Self.jacobiSingularValues(n, Float.self)
-        case .double: return try Self.jacobiSingularValues(n, Double.self)
+        case .float: return try Self.storedSingularValues(n, Float.self, decomposer)
+        case .double: return try Self.storedSingularValues(n, Double.self, decomposer)
         case .float80:
             #if arch(x86_64) || arch(i386)
-            return try Self.jacobiSingularValues(n, Float80.self)
+            return try Self.storedSingularValues(n, Float80.self, decomposer)
             #else
             preconditionFailure("Float80 is not available on this architecture")
             #endif
@@ -61,8 +72,11 @@ public enum HilbertMethod: String, CaseIterable, Sendable {
         }
     }
 
-    private static func jacobiSingularValues<S: SVDScalar>(_ n: Int, _: S.Type) throws(SVDError) -> [Double] {
+    private static func storedSingularValues<S: SVDScalar>(_ n: Int, _: S.Type,
+                                                           _ decomposer: any SingularValueDecomposer)
+        throws(SVDError) -> [Double]
+    {
         let stored: Matrix<S> = CauchyMatrix.hilbert(n).stored()
-        return try OneSidedJacobi().singularValues(of: stored).singularValues.map { Double($0) }
+        return try decomposer.singularValues(of: stored).singularValues.map { Double($0) }
     }
 }

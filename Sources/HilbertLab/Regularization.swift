@@ -1,5 +1,6 @@
 import Foundation
 import SVDCore
+import SVDDecomposers
 import SVDTestMatrices
 
 /// What adding αI to Hₙ does: to its condition number, and to the solution of Hₙx = b when b
@@ -47,8 +48,12 @@ public struct RegularizationStudy: Sendable {
     /// Runs the experiment on Hₙ with data noise of relative size `noise`, using a seeded
     /// generator so that every run prints the same table.
     ///
+    /// The shifted systems are solved through their SVD by `decomposer`; the exact κ₂(Hₙ + αI)
+    /// comes from the accurate route (``AccurateCauchySVD``) whatever the decomposer.
+    ///
     /// - Precondition: n ≥ 2, 0 ≤ noise < 1, every α ≥ 0.
-    public init(n: Int, noise: Double, alphas: [Double] = defaultAlphas, seed: UInt64 = 4) throws(SVDError) {
+    public init(n: Int, noise: Double, alphas: [Double] = defaultAlphas, seed: UInt64 = 4,
+                decomposer: any SingularValueDecomposer = DecomposerRegistry.standard.decomposer) throws(SVDError) {
         precondition(n >= 2, "The regularization study needs n ≥ 2, got \(n)")
         precondition(noise >= 0 && noise < 1, "The noise level must lie in [0, 1), got \(noise)")
         precondition(alphas.allSatisfy { $0 >= 0 && $0.isFinite }, "Every α must be finite and ≥ 0")
@@ -69,7 +74,7 @@ public struct RegularizationStudy: Sendable {
         for alpha in alphas {
             var shifted = stored
             for i in 0..<n { shifted[i, i] += alpha }
-            let svd = try OneSidedJacobi().decompose(shifted, vectors: .thin)
+            let svd = try decomposer.decompose(shifted, vectors: .thin)
             // Cutoff 0: invert every singular value, to show what the unregularized solve does.
             let clean = svd.solveLeastSquares(b, cutoff: 0)
             let measured = svd.solveLeastSquares(noisy, cutoff: 0)

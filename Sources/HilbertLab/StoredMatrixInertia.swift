@@ -133,6 +133,8 @@ extension StoredMatrixInertia {
             return ((stored[i * n + j] * k - DoubleDouble(1)) / k).doubleValue
         }
         if error.maxAbsoluteEntry == 0 { return 0 }
+        // One-sided Jacobi whatever `--decomposer` says: this norm is a property of the stored
+        // matrix that every method is compared against, not a result of the method under study.
         return try OneSidedJacobi().singularValues(of: error).norm2
     }
 }

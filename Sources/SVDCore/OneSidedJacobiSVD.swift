@@ -149,6 +149,14 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     @_specialize(exported: true, where Scalar == Float80)
     #endif
     public func singularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar> {
+        // Called through `any SingularValueDecomposer` (as `--decomposer` does), this generic body runs
+        // with Scalar known only at run time; Double and Float go on to the copies compiled for them.
+        if let a = a as? Matrix<Double> { return try computeSingularValues(of: a) as! SingularValues<Scalar> }
+        if let a = a as? Matrix<Float> { return try computeSingularValues(of: a) as! SingularValues<Scalar> }
+        return try computeSingularValues(of: a)
+    }
+
+    private func computeSingularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar> {
         try SVDError.validate(a)
         let tall = a.rows >= a.columns ? a : a.transposed
         let scale = ExactScaling(toUnitMaximum: tall)
@@ -168,6 +176,19 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     @_specialize(exported: true, where Scalar == Float80)
     #endif
     public func decompose<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)
+        -> SingularValueDecomposition<Scalar>
+    {
+        // See `singularValues(of:)`.
+        if let a = a as? Matrix<Double> {
+            return try computeDecomposition(a, vectors: vectors) as! SingularValueDecomposition<Scalar>
+        }
+        if let a = a as? Matrix<Float> {
+            return try computeDecomposition(a, vectors: vectors) as! SingularValueDecomposition<Scalar>
+        }
+        return try computeDecomposition(a, vectors: vectors)
+    }
+
+    private func computeDecomposition<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)
         -> SingularValueDecomposition<Scalar>
     {
         try SVDError.validate(a)

@@ -2,7 +2,9 @@ import SVDCore
 import SVDTextbook
 
 /// A singular value decomposer with the name the command-line tools know it by.
-public struct NamedDecomposer: Sendable {
+///
+/// Two are equal when their names are: a name identifies one registry entry.
+public struct NamedDecomposer: Sendable, Equatable {
     /// The name given to `--decomposer`: lowercase, words joined by hyphens ("normal-equations").
     public let name: String
     /// One line for `--help`: what the algorithm is, and what to expect of it.
@@ -10,11 +12,22 @@ public struct NamedDecomposer: Sendable {
     /// The algorithm itself.
     public let decomposer: any SingularValueDecomposer
 
+    /// Registers `decomposer` under `name`.
+    ///
+    /// The tools hold it as `any SingularValueDecomposer`, so its generic entry points run with
+    /// the scalar type known only at run time. A decomposer that should be fast then sends
+    /// `Double` and `Float` on to code compiled for them, as `OneSidedJacobi.singularValues(of:)`
+    /// does: without that, generic numerical code runs several times slower.
     public init(name: String, summary: String, decomposer: any SingularValueDecomposer) {
         self.name = name
         self.summary = summary
         self.decomposer = decomposer
     }
+
+    public static func == (lhs: NamedDecomposer, rhs: NamedDecomposer) -> Bool { lhs.name == rhs.name }
+
+    /// "jacobi (one-sided Jacobi)": the name given and the algorithm's own, for reports.
+    public var label: String { "\(name) (\(decomposer.name))" }
 }
 
 /// The decomposers every exercise and `svd` accept by name (`--decomposer NAME`).

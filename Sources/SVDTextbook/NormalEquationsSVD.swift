@@ -20,18 +20,44 @@ public struct NormalEquationsSVD: SingularValueDecomposer {
 
     public init() {}
 
+    // Specialized copies for callers in other modules (see `OneSidedJacobi`).
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
     public func singularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar> {
-        let d = try decompose(a, vectors: .thin)
+        // Called through `any SingularValueDecomposer` (as `--decomposer` does), this generic body runs
+        // with Scalar known only at run time; Double and Float go on to the copies compiled for them.
+        if let a = a as? Matrix<Double> { return try computeSingularValues(of: a) as! SingularValues<Scalar> }
+        if let a = a as? Matrix<Float> { return try computeSingularValues(of: a) as! SingularValues<Scalar> }
+        return try computeSingularValues(of: a)
+    }
+
+    private func computeSingularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar> {
+        let d = try computeDecomposition(a, vectors: .thin)
         return SingularValues(rows: d.rows, columns: d.columns, singularValues: d.singularValues,
                               diagnostics: d.diagnostics)
     }
 
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
     public func decompose<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)
+        -> SingularValueDecomposition<Scalar>
+    {
+        // See `singularValues(of:)`.
+        if let a = a as? Matrix<Double> {
+            return try computeDecomposition(a, vectors: vectors) as! SingularValueDecomposition<Scalar>
+        }
+        if let a = a as? Matrix<Float> {
+            return try computeDecomposition(a, vectors: vectors) as! SingularValueDecomposition<Scalar>
+        }
+        return try computeDecomposition(a, vectors: vectors)
+    }
+
+    private func computeDecomposition<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)
         -> SingularValueDecomposition<Scalar>
     {
         try SVDError.validate(a)
         if a.rows < a.columns {
-            let t = try decompose(a.transposed, vectors: vectors)
+            let t = try computeDecomposition(a.transposed, vectors: vectors)
             return orientedBySignConvention(rows: a.rows, columns: a.columns, u: t.v,
                                             singularValues: t.singularValues, v: t.u, diagnostics: t.diagnostics)
         }

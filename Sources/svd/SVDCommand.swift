@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import LabSupport
 import SVDCore
+import SVDDecomposers
 
 /// `svd`: any matrix in, its singular value decomposition out.
 @main
 struct SVDCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "svd",
-        abstract: "Compute the singular value decomposition A = U·Σ·Vᵀ of a matrix (one-sided Jacobi).",
+        abstract: "Compute the singular value decomposition A = U·Σ·Vᵀ of a matrix (one-sided Jacobi by default).",
         discussion: """
             The matrix is read as text: one row per line, numbers separated by commas and/or \
             spaces; '#' starts a comment; blank lines are ignored. FILE '-' reads standard input. \
@@ -20,14 +21,20 @@ struct SVDCommand: ParsableCommand {
             of the four fundamental subspaces, the iteration's diagnostics and, for matrices up to \
             8×8, U, Σ and V.
 
-            --json prints one object with the keys rows, cols, precision, singularValues, rank, \
-            conditionNumber (null when infinite), u and v (arrays of rows; thin; omitted with \
-            --values-only), sweeps and seconds. Numbers carry enough digits to round-trip.
+            --json prints one object with the keys rows, cols, precision, decomposer (the \
+            --decomposer name), singularValues, rank, conditionNumber (null when infinite), u and \
+            v (arrays of rows; thin; omitted with --values-only), sweeps and seconds. Numbers \
+            carry enough digits to round-trip.
+
+            --decomposer chooses the algorithm. normal-equations goes through the eigenvalues of \
+            AᵀA and loses every σ below about √ε·σ₁ ≈ 1.5e-8·σ₁; jacobi and textbook find the \
+            small σ of a graded matrix to high relative accuracy.
 
             Examples:
               echo "3 2 2; 2 3 -2" | tr ';' '\\n' | swift run svd
               swift run svd matrix.txt --json --repeat 5
               swift run -c release svd big.txt --values-only --repeat 10
+              swift run svd graded.txt --json --decomposer normal-equations
             """)
 
     enum Precision: String, ExpressibleByArgument, CaseIterable {
@@ -54,6 +61,8 @@ struct SVDCommand: ParsableCommand {
 
     @Flag(help: "Print one JSON object instead of the text report.")
     var json = false
+
+    @OptionGroup var decomposer: DecomposerOption
 
     func validate() throws {
         guard `repeat` >= 1 else { throw ValidationError("--repeat must be at least 1, got \(`repeat`)") }
@@ -102,16 +111,16 @@ struct SVDCommand: ParsableCommand {
     private func report<Scalar: SVDScalar>(_: Scalar.Type, text: String, source: String) throws {
         let a: Matrix<Scalar>
         do { a = try MatrixTextFormat.parse(text) } catch { throw UserFacingError("\(source): \(error)") }
-        let jacobi = OneSidedJacobi()
+        let chosen = decomposer.selected.decomposer
         let tolerance = rankTolerance.map { Scalar($0) }
 
         if valuesOnly {
-            let (seconds, values) = try Timing.median(repeats: `repeat`) { try jacobi.singularValues(of: a) }
+            let (seconds, values) = try Timing.median(repeats: `repeat`) { try chosen.singularValues(of: a) }
             present(a, spectrum: values, decomposition: nil, tolerance: tolerance,
                     diagnostics: values.diagnostics, seconds: seconds, source: source)
         } else {
             let vectors: SingularVectors = full ? .full : .thin
-            let (seconds, svd) = try Timing.median(repeats: `repeat`) { try jacobi.decompose(a, vectors: vectors) }
+            let (seconds, svd) = try Timing.median(repeats: `repeat`) { try chosen.decompose(a, vectors: vectors) }
             present(a, spectrum: svd, decomposition: svd, tolerance: tolerance,
                     diagnostics: svd.diagnostics, seconds: seconds, source: source)
         }
@@ -139,6 +148,7 @@ struct SVDCommand: ParsableCommand {
             ("rows", .number(spectrum.rows)),
             ("cols", .number(spectrum.columns)),
             ("precision", .string(S.Scalar.precisionName)),
+            ("decomposer", .string(decomposer.selected.name)),
             ("singularValues", .numbers(spectrum.singularValues)),
             ("rank", .number(spectrum.rank(tolerance: tolerance))),
             ("conditionNumber", .number(spectrum.conditionNumber)),
@@ -180,10 +190,13 @@ struct SVDCommand: ParsableCommand {
         print("  null space      null(A) ⊂ ℝ^\(n): dimension n − r = \(n - r)")
         print("  left null space null(Aᵀ)⊂ ℝ^\(m): dimension m − r = \(m - r)")
         print("")
-        print("One-sided Jacobi: \(diagnostics.sweeps) sweeps, \(diagnostics.rotations) rotations, "
-              + "largest remaining |cos| \(Format.scientific(diagnostics.largestRemainingCosine, 2)) "
-              + "(tolerance √p·ε = \(Format.scientific(diagnostics.tolerance, 2)), p = min(m, n): "
-              + "the sweeps run on the p×p factor R of a pivoted QR)")
+        let chosen = decomposer.selected
+        print("Decomposer: \(chosen.name) (\(chosen.decomposer.name)): \(diagnostics.sweeps) sweeps, "
+              + "\(diagnostics.rotations) rotations, largest remaining |cos| "
+              + "\(Format.scientific(diagnostics.largestRemainingCosine, 2)) "
+              + "(tolerance \(Format.scientific(diagnostics.tolerance, 2))"
+              + (chosen.decomposer.name == OneSidedJacobi().name
+                 ? " = √p·ε, p = min(m, n): the sweeps run on the p×p factor R of a pivoted QR)" : ")"))
         print("Time: \(Format.significant(seconds * 1000, 4)) ms" + (`repeat` > 1 ? " (median of \(`repeat`))" : ""))
         if let svd = decomposition {
             let residual = (a - svd.reconstructed()).frobeniusNorm / max(a.frobeniusNorm, .leastNormalMagnitude)

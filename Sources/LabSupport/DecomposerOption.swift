@@ -1,0 +1,42 @@
+import ArgumentParser
+import SVDCore
+import SVDDecomposers
+
+/// The option every exercise and `svd` share: `--decomposer NAME`, which singular value
+/// decomposer does the work (`DecomposerRegistry`: jacobi, the default; textbook;
+/// normal-equations; and any decomposer registered there).
+///
+/// An exercise includes it with `@OptionGroup var decomposer: DecomposerOption`, hands
+/// `decomposer.selected.decomposer` to its library code, and says in its report and JSON
+/// (`"decomposer": NAME`) which one ran. An unknown name is refused before anything runs, with
+/// one line that lists the names there are.
+public struct DecomposerOption: ParsableArguments, Sendable {
+    @Option(name: .customLong("decomposer"),
+            help: ArgumentHelp("The SVD algorithm: \(DecomposerOption.namesHelp).", valueName: "NAME"))
+    public var name: String = DecomposerRegistry.standard.name
+
+    public init() {}
+
+    /// The decomposer named by `--decomposer` (the default when the name is unknown, which
+    /// `validate()` refuses before a command runs).
+    public var selected: NamedDecomposer {
+        (try? DecomposerRegistry.named(name)) ?? DecomposerRegistry.standard
+    }
+
+    /// Refuses a name that is not registered, with one line listing the registered ones.
+    ///
+    /// - Throws: `UserFacingError` (printed as one line, without the usage text a
+    ///   `ValidationError` would add).
+    public func validate() throws {
+        do {
+            _ = try DecomposerRegistry.named(name)
+        } catch {
+            throw UserFacingError(error.description)
+        }
+    }
+
+    /// "jacobi (one-sided Jacobi, …), textbook (…), …" for `--help`.
+    static var namesHelp: String {
+        DecomposerRegistry.all.map { "\($0.name) (\($0.summary))" }.joined(separator: ", ")
+    }
+}
