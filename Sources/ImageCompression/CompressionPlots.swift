@@ -9,7 +9,8 @@ extension CompressionResult {
         let colour = a.channels.count > 1
         var panels = [Panel(title: "original", series: [.picture(gray(a.channels))])]
         for row in rows {
-            panels.append(Panel(title: "k = \(row.k), PSNR \(String(format: "%.1f", row.psnr)) dB",
+            panels.append(Panel(title: "k = \(row.k): PSNR \(String(format: "%.1f", row.psnr)) dB, "
+                                    + "\(String(format: "%.1f", row.compressionRatio))× fewer numbers",
                                 series: [.picture(gray(a.reconstruction(rank: row.k)))]))
         }
         let columns = min(3, panels.count)
@@ -20,15 +21,19 @@ extension CompressionResult {
 
         let channelNames = colour ? ["red", "green", "blue"] : ["σ_i"]
         let colours = colour ? ["red", "dark-green", "blue"] : [nil]
+        let firstChannel = a.decompositions[0].singularValues
+        let marked = rows.filter { $0.k < firstChannel.count }
         let spectrum = Figure(name: "exercise2-\(stem)-spectrum", panel: Panel(
-            title: "Singular values of \(stem) (\(a.rows)×\(a.columns))", x: Axis("i"), y: .log("σ_i"),
+            title: "Singular values of \(stem) (\(a.rows)×\(a.columns)); a rank-k reconstruction drops σ_{k+1}, σ_{k+2}, …",
+            x: Axis("i", range: 0...Double(a.maximumRank + 1)), y: .log("σ_i"),
             series: a.decompositions.enumerated().map { c, svd in
                 .line(svd.singularValues.map { max($0, .leastNormalMagnitude) }, title: channelNames[c], color: colours[c])
-            }))
+            } + [.points(marked.map { Double($0.k + 1) }, marked.map { firstChannel[$0.k] },
+                         title: "σ_{k+1} for the reported k" + (colour ? " (red)" : ""), color: "#ff7f0e")]))
 
         let ks = (1...a.maximumRank).map(Double.init)
         let captured = Panel(
-            title: "Captured energy Σ_{i≤k}σ_i^2 / Σσ_i^2", x: Axis("rank k"), y: Axis("captured energy", range: 0...1),
+            title: "Captured energy Σ_{i≤k}σ_i^2 / Σσ_i^2", x: .log("rank k"), y: Axis("captured energy", range: 0...1),
             key: .bottomRight,
             series: [.line(ks, (1...a.maximumRank).map { a.capturedEnergy(rank: $0) }, title: "energy")]
                 + rows.map { .points([Double($0.k)], [$0.capturedEnergy], title: "k = \($0.k)") })
@@ -47,12 +52,32 @@ extension CompressionResult {
                             rows: 1, columns: 2, panels: [captured, residual])
 
         let error = Figure(name: "exercise2-\(stem)-error", panel: Panel(
-            title: "Relative error ‖A − A_k‖_F / ‖A‖_F", x: Axis("rank k"), y: .log("relative error"),
+            title: "Relative error ‖A − A_k‖_F / ‖A‖_F", x: .log("rank k"), y: .log("relative error"),
             series: [
                 .line(ks, (1...a.maximumRank).map { a.eckartYoungError(rank: $0) }, title: "Eckart–Young √(Σ_{i>k}σ_i^2)/‖A‖_F"),
                 .points(rows.map { Double($0.k) }, rows.map(\.relativeError), title: "measured from the pixels"),
             ]))
-        return [grid, spectrum, energy, error]
+        // What a rank-k reconstruction leaves out: |A − A_k|, the edges and texture of the tail.
+        var residualPanels: [Panel] = []
+        for row in rows {
+            let left = zip(a.channels, a.reconstruction(rank: row.k)).map { original, approximation in
+                Matrix<Double>(rows: original.rows, columns: original.columns,
+                               columnMajor: zip(original.elements, approximation.elements).map { abs($0 - $1) })
+            }
+            residualPanels.append(Panel(title: "|A − A_{\(row.k)}|, ‖A − A_{\(row.k)}‖_F/‖A‖_F = "
+                                            + String(format: "%.3f", row.relativeError),
+                                        series: [.heatMap(gray(left), palette: .sequential)]))
+        }
+        var figures = [grid, spectrum, energy, error]
+        if !residualPanels.isEmpty {
+            let residualColumns = min(2, residualPanels.count)
+            figures.append(Figure(
+                name: "exercise2-\(stem)-residuals",
+                title: "What rank k leaves out: |A − A_k| per pixel" + (colour ? " (luminance of the channels' differences)" : ""),
+                rows: (residualPanels.count + residualColumns - 1) / residualColumns, columns: residualColumns,
+                panels: residualPanels))
+        }
+        return figures
     }
 }
 

@@ -194,6 +194,10 @@ private struct ScriptWriter {
         }
         writeBarSettings(panel)
         writeArrowLabels(panel)
+        for note in panel.notes where note.x.isFinite && note.y.isFinite {
+            lines.append("set label \(GnuplotSyntax.quoted(note.text)) at "
+                         + "\(GnuplotSyntax.number(note.x)),\(GnuplotSyntax.number(note.y)) center offset 0,0.8 front")
+        }
 
         let elements = panel.series.enumerated().map { s, series in
             plotElement(series, block: blockName(panel: p, series: s))

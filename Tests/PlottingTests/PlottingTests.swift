@@ -153,6 +153,15 @@ func dataBlock(_ header: String, in text: String) -> [String] {
         #expect(text.contains("set size ratio -1"))
     }
 
+    @Test func notesAreLabelsAtTheirPointsAndNonFiniteOnesAreLeftOut() throws {
+        let figure = Figure(name: "notes", panel: Panel(
+            notes: [Note("95.8 %", at: 1, 0.958), Note("lost", at: .nan, 1)],
+            series: [.bars([0.958, 0.042])]))
+        let text = try GnuplotScript(figure).text
+        #expect(text.contains("set label '95.8 %' at 1.0,0.958 center offset 0,0.8 front"))
+        #expect(!text.contains("'lost'"))
+    }
+
     @Test func textIsSingleQuotedSoThatGnuplotReadsItBackAndRunsNothing() {
         #expect(GnuplotSyntax.quoted("plain") == "'plain'")
         #expect(GnuplotSyntax.quoted("it's") == "'it''s'")
