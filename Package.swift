@@ -268,6 +268,11 @@ let package = Package(
             ],
             path: "Exercises/exercise2",
             swiftSettings: swiftSettings),
+        // Every excerpt of output that a guide or the README quotes, re-run and compared.
+        .testTarget(
+            name: "GuideTests",
+            dependencies: ["ExerciseTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "Exercise2Tests",
             dependencies: [

@@ -376,6 +376,10 @@ $panel1_series3 << EOD
 0.0 0.0 -0.6618025632357402 0.7496781758158657
 EOD
 
+$panel1_series4 << EOD
+0.5 0.8660254037844386
+EOD
+
 $panel2_series1 << EOD
 0.7496781758158659 -0.6618025632357402
 0.7611140435133675 -0.6486180792783469
@@ -746,6 +750,10 @@ EOD
 
 $panel2_series3 << EOD
 0.0 0.0 -1.1102230246251565e-16 0.9999999999999999
+EOD
+
+$panel2_series4 << EOD
+0.9479769199597413 0.3183390633014464
 EOD
 
 $panel3_series1 << EOD
@@ -1484,6 +1492,10 @@ $panel3_series4 << EOD
 0.0 0.0 -2.8626421255571347e-16 0.7756631642588449
 EOD
 
+$panel3_series5 << EOD
+2.4443004738159613 0.24692388514759667
+EOD
+
 $panel4_series1 << EOD
 1.0 0.0
 0.9998476951563913 0.01745240643728351
@@ -2220,6 +2232,10 @@ $panel4_series4 << EOD
 0.0 0.0 -0.19908786274768175 0.7496781758158656
 EOD
 
+$panel4_series5 << EOD
+2.299038105676658 0.8660254037844387
+EOD
+
 # gnuplot sets ARG0 to the path of the script it runs; the images go to the directory
 # part of it (up to the last '/'). gnuplot has no dirname(), hence this small recursive
 # function. Set outdir before running the script to write the images elsewhere.
@@ -2228,61 +2244,69 @@ if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
 set terminal pngcairo size 1000,1000 enhanced font 'Sans,11'
-set output outdir."exercise0-geometry.png"
-set multiplot layout 2,2 rowsfirst title "A = UΣV^T maps the unit circle onto an ellipse; here A = [2 1.5; 0 1]" font ',13'
+set output outdir.'exercise0-geometry.png'
+set multiplot layout 2,2 rowsfirst title 'A = UΣV^T maps the unit circle onto an ellipse; here A = [2 1.5; 0 1]' font ',13'
 # Panel 1
 reset
-set title "1. x on the unit circle, with v_1 and v_2"
+set title '1. x on the unit circle, with v_1 and v_2'
 set key bottom right
 set size ratio -1
 set grid
 set xrange [-3.223048502488549:3.223048502488549]
 set yrange [-3.223048502488549:3.223048502488549]
-set label "v_1" at 0.7496781758158659,0.6618025632357402 offset character 0.6,0.6 front
-set label "v_2" at -0.6618025632357402,0.7496781758158657 offset character 0.6,0.6 front
-plot $panel1_series1 using 1:2 with lines lw 2.0 lc rgb "black" title "‖x‖ = 1", \
-     $panel1_series2 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb "dark-red" title "v_1", \
-     $panel1_series3 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb "#1f77b4" title "v_2"
+set label 'v_1' at 0.7496781758158659,0.6618025632357402 offset character 0.6,0.6 front
+set label 'v_2' at -0.6618025632357402,0.7496781758158657 offset character 0.6,0.6 front
+set label 'x' at 0.5,0.8660254037844386 center offset 0,0.8 front
+plot $panel1_series1 using 1:2 with lines lw 2.0 lc rgb 'black' title '‖x‖ = 1', \
+     $panel1_series2 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb 'dark-red' title 'v_1', \
+     $panel1_series3 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb '#1f77b4' title 'v_2', \
+     $panel1_series4 using 1:2 with points pt 7 ps 1 lc rgb '#ff7f0e' title 'one point x, followed'
 # Panel 2
 reset
-set title "2. after V^T: rotation by -41.44°"
+set title '2. after V^T: rotation by -41.44°'
 set key bottom right
 set size ratio -1
 set grid
 set xrange [-3.223048502488549:3.223048502488549]
 set yrange [-3.223048502488549:3.223048502488549]
-set label "e_1" at 1.0000000000000002,-1.1102230246251565e-16 offset character 0.6,0.6 front
-set label "e_2" at -1.1102230246251565e-16,0.9999999999999999 offset character 0.6,0.6 front
-plot $panel2_series1 using 1:2 with lines lw 2.0 lc rgb "black" title "V^Tx", \
-     $panel2_series2 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb "dark-red" title "e_1", \
-     $panel2_series3 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb "#1f77b4" title "e_2"
+set label 'e_1' at 1.0000000000000002,-1.1102230246251565e-16 offset character 0.6,0.6 front
+set label 'e_2' at -1.1102230246251565e-16,0.9999999999999999 offset character 0.6,0.6 front
+set label 'V^Tx' at 0.9479769199597413,0.3183390633014464 center offset 0,0.8 front
+plot $panel2_series1 using 1:2 with lines lw 2.0 lc rgb 'black' title 'V^Tx', \
+     $panel2_series2 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb 'dark-red' title 'e_1', \
+     $panel2_series3 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb '#1f77b4' title 'e_2', \
+     $panel2_series4 using 1:2 with points pt 7 ps 1 lc rgb '#ff7f0e' title 'one point x, followed'
 # Panel 3
 reset
-set title "3. after Σ: stretch by σ_1 = 2.578, σ_2 = 0.7757"
+set title '3. after Σ: stretch by σ_1 = 2.578, σ_2 = 0.7757'
 set key bottom right
 set size ratio -1
 set grid
 set xrange [-3.223048502488549:3.223048502488549]
 set yrange [-3.223048502488549:3.223048502488549]
-set label "σ_1e_1" at 2.5784388019908397,-8.611591043137745e-17 offset character 0.6,0.6 front
-set label "σ_2e_2" at -2.8626421255571347e-16,0.7756631642588449 offset character 0.6,0.6 front
-plot $panel3_series1 using 1:2 with lines lw 1.0 lc rgb "gray70" title "unit circle", \
-     $panel3_series2 using 1:2 with lines lw 2.0 lc rgb "black" title "ΣV^Tx", \
-     $panel3_series3 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb "dark-red" title "σ_1e_1", \
-     $panel3_series4 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb "#1f77b4" title "σ_2e_2"
+set label 'σ_1e_1' at 2.5784388019908397,-8.611591043137745e-17 offset character 0.6,0.6 front
+set label 'σ_2e_2' at -2.8626421255571347e-16,0.7756631642588449 offset character 0.6,0.6 front
+set label 'ΣV^Tx' at 2.4443004738159613,0.24692388514759667 center offset 0,0.8 front
+plot $panel3_series1 using 1:2 with lines lw 1.0 lc rgb 'gray70' title 'unit circle', \
+     $panel3_series2 using 1:2 with lines lw 2.0 lc rgb 'black' title 'ΣV^Tx', \
+     $panel3_series3 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb 'dark-red' title 'σ_1e_1', \
+     $panel3_series4 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb '#1f77b4' title 'σ_2e_2', \
+     $panel3_series5 using 1:2 with points pt 7 ps 1 lc rgb '#ff7f0e' title 'one point x, followed'
 # Panel 4
 reset
-set title "4. after U: rotation by 14.87° — the image Ax"
+set title '4. after U: rotation by 14.87° — the image Ax'
 set key bottom right
 set size ratio -1
 set grid
 set xrange [-3.223048502488549:3.223048502488549]
 set yrange [-3.223048502488549:3.223048502488549]
-set label "σ_1u_1" at 2.4920601964853417,0.6618025632357402 offset character 0.6,0.6 front
-set label "σ_2u_2" at -0.19908786274768175,0.7496781758158656 offset character 0.6,0.6 front
-plot $panel4_series1 using 1:2 with lines lw 1.0 lc rgb "gray70" title "unit circle", \
-     $panel4_series2 using 1:2 with lines lw 2.0 lc rgb "black" title "UΣV^Tx = Ax", \
-     $panel4_series3 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb "dark-red" title "σ_1u_1", \
-     $panel4_series4 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb "#1f77b4" title "σ_2u_2"
+set label 'σ_1u_1' at 2.4920601964853417,0.6618025632357402 offset character 0.6,0.6 front
+set label 'σ_2u_2' at -0.19908786274768175,0.7496781758158656 offset character 0.6,0.6 front
+set label 'Ax' at 2.299038105676658,0.8660254037844387 center offset 0,0.8 front
+plot $panel4_series1 using 1:2 with lines lw 1.0 lc rgb 'gray70' title 'unit circle', \
+     $panel4_series2 using 1:2 with lines lw 2.0 lc rgb 'black' title 'UΣV^Tx = Ax', \
+     $panel4_series3 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb 'dark-red' title 'σ_1u_1', \
+     $panel4_series4 using 1:2:3:4 with vectors head filled lw 2.5 lc rgb '#1f77b4' title 'σ_2u_2', \
+     $panel4_series5 using 1:2 with points pt 7 ps 1 lc rgb '#ff7f0e' title 'one point x, followed'
 unset multiplot
 unset output

@@ -26,30 +26,30 @@ if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
 set terminal pngcairo size 960,500 enhanced font 'Sans,11'
-set output outdir."exercise1-iris-loadings.png"
-set multiplot layout 1,2 rowsfirst title "Principal directions: loadings of the variables" font ',13'
+set output outdir.'exercise1-iris-loadings.png'
+set multiplot layout 1,2 rowsfirst title 'Principal directions: loadings of the variables' font ',13'
 # Panel 1
 reset
-set title "v_1 (PC1, 92.5 %)"
-set ylabel "loading"
+set title 'v_1 (PC1, 92.5 %)'
+set ylabel 'loading'
 unset key
 set grid
 set yrange [-1.05:1.05]
 set style fill solid 0.85 border -1
 set boxwidth 0.8
-set xtics ("sepal\\_length" 1, "sepal\\_width" 2, "petal\\_length" 3, "petal\\_width" 4) nomirror
+set xtics ('sepal\_length' 1, 'sepal\_width' 2, 'petal\_length' 3, 'petal\_width' 4) nomirror
 set xrange [0.5:4.5]
 plot $panel1_series1 using 1:2 with boxes notitle
 # Panel 2
 reset
-set title "v_2 (PC2, 5.3 %)"
-set ylabel "loading"
+set title 'v_2 (PC2, 5.3 %)'
+set ylabel 'loading'
 unset key
 set grid
 set yrange [-1.05:1.05]
 set style fill solid 0.85 border -1
 set boxwidth 0.8
-set xtics ("sepal\\_length" 1, "sepal\\_width" 2, "petal\\_length" 3, "petal\\_width" 4) nomirror
+set xtics ('sepal\_length' 1, 'sepal\_width' 2, 'petal\_length' 3, 'petal\_width' 4) nomirror
 set xrange [0.5:4.5]
 plot $panel2_series1 using 1:2 with boxes notitle
 unset multiplot

@@ -171,15 +171,15 @@ if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
 set terminal pngcairo size 900,480 enhanced font 'Sans,11'
-set output outdir."exercise1-iris-pc1-pc2.png"
+set output outdir.'exercise1-iris-pc1-pc2.png'
 reset
-set title "Observations by species on the first two principal directions"
-set xlabel "PC1 score (92.5 % of the variance)"
-set ylabel "PC2 score (5.3 % of the variance)"
+set title 'Observations by species on the first two principal directions'
+set xlabel 'PC1 score (92.5 % of the variance)'
+set ylabel 'PC2 score (5.3 % of the variance)'
 set key bottom right
 set size ratio -1
 set grid
-plot $series1 using 1:2 with points pt 7 ps 1 title "setosa", \
-     $series2 using 1:2 with points pt 7 ps 1 title "versicolor", \
-     $series3 using 1:2 with points pt 7 ps 1 title "virginica"
+plot $series1 using 1:2 with points pt 7 ps 1 title 'setosa', \
+     $series2 using 1:2 with points pt 7 ps 1 title 'versicolor', \
+     $series3 using 1:2 with points pt 7 ps 1 title 'virginica'
 unset output

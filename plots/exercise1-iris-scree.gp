@@ -26,18 +26,22 @@ if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
 set terminal pngcairo size 800,500 enhanced font 'Sans,11'
-set output outdir."exercise1-iris-scree.png"
+set output outdir.'exercise1-iris-scree.png'
 reset
-set title "Scree: share of the variance σ_i^2/Σσ_j^2 per component"
-set xlabel "principal component"
-set ylabel "explained-variance ratio"
-set key bottom right
+set title 'Scree: share of the variance σ_i^2/Σσ_j^2 per component'
+set xlabel 'principal component'
+set ylabel 'explained-variance ratio'
+set key top right
 set grid
-set yrange [0.0:1.05]
+set yrange [0.0:1.3]
 set style fill solid 0.85 border -1
 set boxwidth 0.8
-set xtics ("PC1" 1, "PC2" 2, "PC3" 3, "PC4" 4) nomirror
+set xtics ('PC1' 1, 'PC2' 2, 'PC3' 3, 'PC4' 4) nomirror
 set xrange [0.5:4.5]
-plot $series1 using 1:2 with boxes title "ratio of component i", \
-     $series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 title "cumulative ratio"
+set label '92.5 %' at 1.0,0.924618723201727 center offset 0,0.8 front
+set label '5.3 %' at 2.0,0.05306648311706786 center offset 0,0.8 front
+set label '1.7 %' at 3.0,0.01710260980792978 center offset 0,0.8 front
+set label '0.5 %' at 4.0,0.005212183873275378 center offset 0,0.8 front
+plot $series1 using 1:2 with boxes title 'ratio of component i', \
+     $series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 title 'cumulative ratio'
 unset output

@@ -1073,34 +1073,36 @@ if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
 set terminal pngcairo size 960,500 enhanced font 'Sans,11'
-set output outdir."exercise2-camera-energy.png"
-set multiplot layout 1,2 rowsfirst title "Energy of camera kept and left out by rank k" font ',13'
+set output outdir.'exercise2-camera-energy.png'
+set multiplot layout 1,2 rowsfirst title 'Energy of camera kept and left out by rank k' font ',13'
 # Panel 1
 reset
-set title "Captured energy Σ_{i≤k}σ_i^2 / Σσ_i^2"
-set xlabel "rank k"
-set ylabel "captured energy"
+set title 'Captured energy Σ_{i≤k}σ_i^2 / Σσ_i^2'
+set xlabel 'rank k'
+set ylabel 'captured energy'
+set logscale x 10.0
+set format x "10^{%L}"
 set key bottom right
 set grid
 set yrange [0.0:1.0]
-plot $panel1_series1 using 1:2 with lines lw 2.0 title "energy", \
-     $panel1_series2 using 1:2 with points pt 7 ps 1 title "k = 1", \
-     $panel1_series3 using 1:2 with points pt 7 ps 1 title "k = 5", \
-     $panel1_series4 using 1:2 with points pt 7 ps 1 title "k = 20", \
-     $panel1_series5 using 1:2 with points pt 7 ps 1 title "k = 50"
+plot $panel1_series1 using 1:2 with lines lw 2.0 title 'energy', \
+     $panel1_series2 using 1:2 with points pt 7 ps 1 title 'k = 1', \
+     $panel1_series3 using 1:2 with points pt 7 ps 1 title 'k = 5', \
+     $panel1_series4 using 1:2 with points pt 7 ps 1 title 'k = 20', \
+     $panel1_series5 using 1:2 with points pt 7 ps 1 title 'k = 50'
 # Panel 2
 reset
-set title "Residual energy ‖A − A_k‖_F^2 / ‖A‖_F^2 = 1 − Σ_{i≤k}σ_i^2 / Σσ_i^2"
-set xlabel "rank k"
-set ylabel "residual energy"
+set title 'Residual energy ‖A − A_k‖_F^2 / ‖A‖_F^2 = 1 − Σ_{i≤k}σ_i^2 / Σσ_i^2'
+set xlabel 'rank k'
+set ylabel 'residual energy'
 set logscale y 10.0
 set format y "10^{%L}"
 set key top right
 set grid
-plot $panel2_series1 using 1:2 with lines lw 2.0 title "residual", \
-     $panel2_series2 using 1:2 with points pt 7 ps 1 title "k = 1", \
-     $panel2_series3 using 1:2 with points pt 7 ps 1 title "k = 5", \
-     $panel2_series4 using 1:2 with points pt 7 ps 1 title "k = 20", \
-     $panel2_series5 using 1:2 with points pt 7 ps 1 title "k = 50"
+plot $panel2_series1 using 1:2 with lines lw 2.0 title 'residual', \
+     $panel2_series2 using 1:2 with points pt 7 ps 1 title 'k = 1', \
+     $panel2_series3 using 1:2 with points pt 7 ps 1 title 'k = 5', \
+     $panel2_series4 using 1:2 with points pt 7 ps 1 title 'k = 20', \
+     $panel2_series5 using 1:2 with points pt 7 ps 1 title 'k = 50'
 unset multiplot
 unset output

@@ -534,15 +534,17 @@ if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
 set terminal pngcairo size 800,500 enhanced font 'Sans,11'
-set output outdir."exercise2-camera-error.png"
+set output outdir.'exercise2-camera-error.png'
 reset
-set title "Relative error ‖A − A_k‖_F / ‖A‖_F"
-set xlabel "rank k"
-set ylabel "relative error"
+set title 'Relative error ‖A − A_k‖_F / ‖A‖_F'
+set xlabel 'rank k'
+set ylabel 'relative error'
+set logscale x 10.0
+set format x "10^{%L}"
 set logscale y 10.0
 set format y "10^{%L}"
 set key top right
 set grid
-plot $series1 using 1:2 with lines lw 2.0 title "Eckart–Young √(Σ_{i>k}σ_i^2)/‖A‖_F", \
-     $series2 using 1:2 with points pt 7 ps 1 title "measured from the pixels"
+plot $series1 using 1:2 with lines lw 2.0 title 'Eckart–Young √(Σ_{i>k}σ_i^2)/‖A‖_F', \
+     $series2 using 1:2 with points pt 7 ps 1 title 'measured from the pixels'
 unset output

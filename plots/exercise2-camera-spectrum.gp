@@ -519,6 +519,13 @@ $series1 << EOD
 512.0 2.3493125816422968e-05
 EOD
 
+$series2 << EOD
+2.0 66.8807493129484
+6.0 17.0625344824523
+21.0 6.4967377868636085
+51.0 2.9255545854314327
+EOD
+
 # gnuplot sets ARG0 to the path of the script it runs; the images go to the directory
 # part of it (up to the last '/'). gnuplot has no dirname(), hence this small recursive
 # function. Set outdir before running the script to write the images elsewhere.
@@ -527,14 +534,16 @@ if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
 set terminal pngcairo size 800,500 enhanced font 'Sans,11'
-set output outdir."exercise2-camera-spectrum.png"
+set output outdir.'exercise2-camera-spectrum.png'
 reset
-set title "Singular values of camera (512×512)"
-set xlabel "i"
-set ylabel "σ_i"
+set title 'Singular values of camera (512×512); a rank-k reconstruction drops σ_{k+1}, σ_{k+2}, …'
+set xlabel 'i'
+set ylabel 'σ_i'
 set logscale y 10.0
 set format y "10^{%L}"
 set key top right
 set grid
-plot $series1 using 1:2 with lines lw 2.0 title "σ_i"
+set xrange [0.0:513.0]
+plot $series1 using 1:2 with lines lw 2.0 title 'σ_i', \
+     $series2 using 1:2 with points pt 7 ps 1 lc rgb '#ff7f0e' title 'σ_{k+1} for the reported k'
 unset output

@@ -50,13 +50,13 @@ if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
 set terminal pngcairo size 800,500 enhanced font 'Sans,11'
-set output outdir."exercise3-longley-fit.png"
+set output outdir.'exercise3-longley-fit.png'
 reset
-set title "Longley: observed and fitted y"
-set xlabel "observation"
-set ylabel "y"
+set title 'Longley: observed and fitted y'
+set xlabel 'observation'
+set ylabel 'y'
 set key top left
 set grid
-plot $series1 using 1:2 with points pt 7 ps 1 title "observed", \
-     $series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 title "fitted"
+plot $series1 using 1:2 with points pt 7 ps 1 title 'observed', \
+     $series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 title 'fitted'
 unset output

@@ -36,13 +36,13 @@ if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
 set terminal pngcairo size 800,500 enhanced font 'Sans,11'
-set output outdir."exercise3-longley-residuals.png"
+set output outdir.'exercise3-longley-residuals.png'
 reset
-set title "Longley: residuals r = y − Xβ"
-set xlabel "observation"
-set ylabel "r"
+set title 'Longley: residuals r = y − Xβ'
+set xlabel 'observation'
+set ylabel 'r'
 unset key
 set grid
-plot $series1 using 1:2 with lines lw 1.0 lc rgb "gray" notitle, \
+plot $series1 using 1:2 with lines lw 1.0 lc rgb 'gray' notitle, \
      $series2 using 1:2 with points pt 7 ps 1 notitle
 unset output

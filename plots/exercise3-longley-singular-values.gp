@@ -32,15 +32,15 @@ if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
 set terminal pngcairo size 800,500 enhanced font 'Sans,11'
-set output outdir."exercise3-longley-singular-values.png"
+set output outdir.'exercise3-longley-singular-values.png'
 reset
-set title "Longley: singular values of the design matrix"
-set xlabel "k"
-set ylabel "σ_k"
+set title 'Longley: singular values of the design matrix'
+set xlabel 'i'
+set ylabel 'σ_i'
 set logscale y 10.0
 set format y "10^{%L}"
 set key top right
 set grid
-plot $series1 using 1:2 with linespoints lw 2.0 pt 7 ps 1 title "X, κ = 4.9·10^{9}", \
-     $series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 title "X·D (columns scaled by 2^{-k}), κ = 4.8·10^{4}"
+plot $series1 using 1:2 with linespoints lw 2.0 pt 7 ps 1 title 'X, κ = 4.9·10^{9}', \
+     $series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 title 'X·D (column j times 2^{-e_j}), κ = 4.8·10^{4}'
 unset output

@@ -84,17 +84,17 @@ if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
 set terminal pngcairo size 800,500 enhanced font 'Sans,11'
-set output outdir."exercise4-hilbert-15-spectrum.png"
+set output outdir.'exercise4-hilbert-15-spectrum.png'
 reset
-set title "Singular values of H_{15}: below about ε·σ_1, each precision returns rounding noise"
-set xlabel "k"
-set ylabel "σ_k"
+set title 'Singular values of H_{15}: below about ε·σ_1, each precision returns rounding noise'
+set xlabel 'k'
+set ylabel 'σ_k'
 set logscale y 10.0
 set format y "10^{%L}"
 set key bottom left
 set grid
-plot $series1 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb "#1f77b4" title "Float", \
-     $series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb "#d62728" title "Double", \
-     $series3 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb "#2ca02c" title "Float80", \
-     $series4 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb "#ff7f0e" title "accurate"
+plot $series1 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb '#1f77b4' title 'Float', \
+     $series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb '#d62728' title 'Double', \
+     $series3 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb '#2ca02c' title 'Float80', \
+     $series4 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb '#ff7f0e' title 'accurate'
 unset output

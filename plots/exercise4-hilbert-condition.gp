@@ -4,7 +4,7 @@
 # from any directory: the images are written next to this script.
 
 # ---- Data: one block per series; NaN marks a missing value ----
-$series1 << EOD
+$panel1_series1 << EOD
 1.0 1.0
 2.0 19.28147006790397
 3.0 524.0567775860608
@@ -27,7 +27,7 @@ $series1 << EOD
 20.0 2.4521565858153033e+28
 EOD
 
-$series2 << EOD
+$panel1_series2 << EOD
 1.0 1.0
 2.0 19.281468141940937
 3.0 524.0569379663118
@@ -50,7 +50,7 @@ $series2 << EOD
 20.0 65752966523.57177
 EOD
 
-$series3 << EOD
+$panel1_series3 << EOD
 1.0 1.0
 2.0 19.28147006790397
 3.0 524.056777586063
@@ -73,7 +73,7 @@ $series3 << EOD
 20.0 2.8366169825003587e+18
 EOD
 
-$series4 << EOD
+$panel1_series4 << EOD
 1.0 1.0
 2.0 19.28147006790397
 3.0 524.0567775860608
@@ -96,7 +96,7 @@ $series4 << EOD
 20.0 6.587658891704981e+21
 EOD
 
-$series5 << EOD
+$panel1_series5 << EOD
 1.0 1.0
 2.0 19.281470067903978
 3.0 524.0567775860609
@@ -119,19 +119,180 @@ $series5 << EOD
 20.0 2.4521565858153033e+28
 EOD
 
-$series6 << EOD
+$panel1_series6 << EOD
 1.0 8388608.0
 20.0 8388608.0
 EOD
 
-$series7 << EOD
+$panel1_series7 << EOD
 1.0 4503599627370496.0
 20.0 4503599627370496.0
 EOD
 
-$series8 << EOD
+$panel1_series8 << EOD
 1.0 9.223372036854776e+18
 20.0 9.223372036854776e+18
+EOD
+
+$panel2_series1 << EOD
+1.0 6.923689900271567
+2.0 5.638549757735882
+3.0 4.2043115582181665
+4.0 2.7329734268926336
+5.0 1.2455292556384132
+6.0 0.0
+7.0 0.0
+8.0 0.0
+9.0 0.0
+10.0 0.0
+11.0 0.0
+12.0 0.0
+13.0 0.0
+14.0 0.0
+15.0 0.0
+16.0 0.0
+17.0 0.0
+18.0 0.0
+19.0 0.0
+20.0 0.0
+EOD
+
+$panel2_series2 << EOD
+1.0 15.653559774527022
+2.0 14.368419631991337
+3.0 12.93418143247362
+4.0 11.462843301148087
+5.0 9.975399129893868
+6.0 8.47888782967328
+7.0 6.97653042051579
+8.0 5.470074239968674
+9.0 3.96057639813225
+10.0 2.448726862189823
+11.0 0.9350018392459546
+12.0 0.0
+13.0 0.0
+14.0 0.0
+15.0 0.0
+16.0 0.0
+17.0 0.0
+18.0 0.0
+19.0 0.0
+20.0 0.0
+EOD
+
+$panel2_series3 << EOD
+1.0 17.0
+2.0 17.0
+3.0 16.245511384777416
+4.0 14.774173253451881
+5.0 13.286729082197661
+6.0 11.790217781977073
+7.0 10.287860372819582
+8.0 8.781404192272467
+9.0 7.271906350436043
+10.0 5.760056814493616
+11.0 4.246331791549748
+12.0 2.731074333856392
+13.0 1.2145400849206551
+14.0 0.0
+15.0 0.0
+16.0 0.0
+17.0 0.0
+18.0 0.0
+19.0 0.0
+20.0 0.0
+EOD
+
+$panel2_series4 << EOD
+1.0 17.0
+2.0 7.000492195417486
+3.0 6.514227453142666
+4.0 4.403340878257952
+5.0 2.904816798494633
+6.0 1.7293921577553573
+7.0 1.7091769538090802
+8.0 0.1316612829447061
+9.0 0.006576856075074159
+10.0 4.241611025954128e-05
+11.0 2.6640208116350787e-06
+12.0 6.499467287102522e-08
+13.0 2.4316850802104367e-09
+14.0 1.702573180243862e-11
+15.0 1.7291355802801413e-12
+16.0 1.0458131374771658e-13
+17.0 2.8929823996598707e-15
+18.0 9.643274665532873e-17
+19.0 -0.0
+20.0 -0.0
+EOD
+
+$panel2_series5 << EOD
+1.0 17.0
+2.0 17.0
+3.0 14.36263815994061
+4.0 12.86568017621989
+5.0 11.746898429891944
+6.0 11.064598929541543
+7.0 8.459462181049517
+8.0 7.838087518848449
+9.0 5.57954198693076
+10.0 3.8650843664806125
+11.0 2.668574323606317
+12.0 1.4354513239021394
+13.0 0.0
+14.0 0.007375409082407207
+15.0 0.00016130602747971287
+16.0 1.2180453076214111e-05
+17.0 9.310737401340948e-06
+18.0 2.732265857095626e-08
+19.0 5.327418413293964e-10
+20.0 5.0238519811559026e-11
+EOD
+
+$panel2_series6 << EOD
+1.0 17.0
+2.0 17.0
+3.0 17.0
+4.0 17.0
+5.0 14.570757816386308
+6.0 13.679232537383335
+7.0 12.243833313116827
+8.0 11.322541027480801
+9.0 9.096064622256204
+10.0 7.38273831467628
+11.0 6.1379767356286425
+12.0 4.603878164151285
+13.0 4.049885181454268
+14.0 1.9192650720345048
+15.0 0.29139707616550115
+16.0 0.01110805834187627
+17.0 0.00125902704728037
+18.0 0.0006887605458661565
+19.0 8.719518018260463e-07
+20.0 1.1667216955855735e-07
+EOD
+
+$panel2_series7 << EOD
+1.0 17.0
+2.0 15.433549938742802
+3.0 15.663668155604592
+4.0 15.62985630861022
+5.0 17.0
+6.0 15.603511823445215
+7.0 15.123597999563138
+8.0 15.90305545217399
+9.0 15.129252065306865
+10.0 15.91410287331303
+11.0 14.968435408497667
+12.0 15.233815392974424
+13.0 14.902776982768048
+14.0 15.354574927468958
+15.0 15.367967729545539
+16.0 15.081135546757736
+17.0 15.397068886909896
+18.0 15.713625856034398
+19.0 15.729708194006227
+20.0 17.0
 EOD
 
 # gnuplot sets ARG0 to the path of the script it runs; the images go to the directory
@@ -141,22 +302,41 @@ last_slash(s, i) = i < 1 ? 0 : (s[i:i] eq '/' ? i : last_slash(s, i - 1))
 if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
-set terminal pngcairo size 800,500 enhanced font 'Sans,11'
-set output outdir."exercise4-hilbert-condition.png"
+set terminal pngcairo size 1400,560 enhanced font 'Sans,11'
+set output outdir.'exercise4-hilbert-condition.png'
+set multiplot layout 1,2 rowsfirst title 'Condition number of the Hilbert matrix, and how many of its digits each method gets' font ',13'
+# Panel 1
 reset
-set title "Condition number of the Hilbert matrix: each precision stops growing once κ_2 passes about 1/ε"
-set xlabel "n"
-set ylabel "κ_2(H_n)"
+set title 'κ_2(H_n): each precision stops growing once κ_2 passes about 1/ε'
+set xlabel 'n'
+set ylabel 'κ_2(H_n)'
 set logscale y 10.0
 set format y "10^{%L}"
-set key top left
+set key bottom right
 set grid
-plot $series1 using 1:2 with lines lw 4.0 lc rgb "black" title "exact (120 digits)", \
-     $series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb "#1f77b4" title "Float", \
-     $series3 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb "#d62728" title "Double", \
-     $series4 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb "#2ca02c" title "Float80", \
-     $series5 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb "#ff7f0e" title "accurate", \
-     $series6 using 1:2 with lines lw 1.0 lc rgb "#1f77b4" title "1/ε Float", \
-     $series7 using 1:2 with lines lw 1.0 lc rgb "#d62728" title "1/ε Double", \
-     $series8 using 1:2 with lines lw 1.0 lc rgb "#2ca02c" title "1/ε Float80"
+set yrange [1e-12:1e+30]
+plot $panel1_series1 using 1:2 with lines lw 4.0 lc rgb 'black' title 'exact (120 digits)', \
+     $panel1_series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb '#1f77b4' title 'Float', \
+     $panel1_series3 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb '#d62728' title 'Double', \
+     $panel1_series4 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb '#2ca02c' title 'Float80', \
+     $panel1_series5 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb '#ff7f0e' title 'accurate', \
+     $panel1_series6 using 1:2 with lines lw 1.0 lc rgb '#1f77b4' title '1/ε Float', \
+     $panel1_series7 using 1:2 with lines lw 1.0 lc rgb '#d62728' title '1/ε Double', \
+     $panel1_series8 using 1:2 with lines lw 1.0 lc rgb '#2ca02c' title '1/ε Float80'
+# Panel 2
+reset
+set title 'correct digits of κ_2(H_n) (the ε·κ rule as thin lines)'
+set xlabel 'n'
+set ylabel 'correct digits'
+set key outside right top
+set grid
+set yrange [0.0:18.0]
+plot $panel2_series1 using 1:2 with lines lw 1.0 lc rgb '#1f77b4' title '−log_{10}(ε·κ_2) Float', \
+     $panel2_series2 using 1:2 with lines lw 1.0 lc rgb '#d62728' title '−log_{10}(ε·κ_2) Double', \
+     $panel2_series3 using 1:2 with lines lw 1.0 lc rgb '#2ca02c' title '−log_{10}(ε·κ_2) Float80', \
+     $panel2_series4 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb '#1f77b4' title 'Float', \
+     $panel2_series5 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb '#d62728' title 'Double', \
+     $panel2_series6 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb '#2ca02c' title 'Float80', \
+     $panel2_series7 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb '#ff7f0e' title 'accurate'
+unset multiplot
 unset output

@@ -92,33 +92,33 @@ if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
 set terminal pngcairo size 960,500 enhanced font 'Sans,11'
-set output outdir."exercise4-regularization-tradeoff.png"
-set multiplot layout 1,2 rowsfirst title "Regularizing H_{12}x = b: κ falls as α grows, bias rises, noise falls" font ',13'
+set output outdir.'exercise4-regularization-tradeoff.png'
+set multiplot layout 1,2 rowsfirst title 'Regularizing H_{12}x = b: κ falls as α grows, bias rises, noise falls' font ',13'
 # Panel 1
 reset
-set title "κ_2(H_{12} + αI)"
-set xlabel "α"
-set ylabel "κ_2"
+set title 'κ_2(H_{12} + αI)'
+set xlabel 'α'
+set ylabel 'κ_2'
 set logscale x 10.0
 set format x "10^{%L}"
 set logscale y 10.0
 set format y "10^{%L}"
 set key top right
 set grid
-plot $panel1_series1 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb "black" title "κ_2(H_{12} + αI)"
+plot $panel1_series1 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb 'black' title 'κ_2(H_{12} + αI)'
 # Panel 2
 reset
-set title "Error of the regularized solution (noise 10^{-8})"
-set xlabel "α"
-set ylabel "‖x_α − x‖ / ‖x‖"
+set title 'Error of the regularized solution (noise 10^{-8})'
+set xlabel 'α'
+set ylabel '‖x_α − x‖ / ‖x‖'
 set logscale x 10.0
 set format x "10^{%L}"
 set logscale y 10.0
 set format y "10^{%L}"
 set key top right
 set grid
-plot $panel2_series1 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb "#1f77b4" title "bias (exact data)", \
-     $panel2_series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb "#d62728" title "noise (data error)", \
-     $panel2_series3 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb "black" title "total"
+plot $panel2_series1 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb '#1f77b4' title 'bias (exact data)', \
+     $panel2_series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb '#d62728' title 'noise (data error)', \
+     $panel2_series3 using 1:2 with linespoints lw 2.0 pt 7 ps 1 lc rgb 'black' title 'total'
 unset multiplot
 unset output

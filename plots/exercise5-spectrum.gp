@@ -443,16 +443,16 @@ if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
 set terminal pngcairo size 800,500 enhanced font 'Sans,11'
-set output outdir."exercise5-spectrum.png"
+set output outdir.'exercise5-spectrum.png'
 reset
-set title "Singular values of W: power law i^{-1.0} then noise"
-set xlabel "i"
-set ylabel "σ_i"
+set title 'The 210 largest singular values of W (randomized SVD): the power law i^{-1.0}; the noise''s lie below ν(1+√c)'
+set xlabel 'i'
+set ylabel 'σ_i'
 set logscale y 10.0
 set format y "10^{%L}"
 set key top right
 set grid
-plot $series1 using 1:2 with lines lw 2.0 title "s_i (signal part)", \
-     $series2 using 1:2 with lines lw 2.0 title "noise edge ν(1+√c)", \
-     $series3 using 1:2 with points pt 7 ps 1 title "σ̂_i (randomized SVD)"
+plot $series1 using 1:2 with lines lw 2.0 title 's_i (signal part)', \
+     $series2 using 1:2 with lines lw 2.0 title 'noise edge ν(1+√c)', \
+     $series3 using 1:2 with points pt 7 ps 1 title 'σ̂_i (randomized SVD)'
 unset output

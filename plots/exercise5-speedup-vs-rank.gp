@@ -12,17 +12,17 @@ $series1 << EOD
 EOD
 
 $series2 << EOD
-10.0 24.492842148312267
-50.0 14.091595835964188
-100.0 9.169639182425893
-200.0 5.5902668235511745
+10.0 49.657210130422875
+50.0 34.59530373156128
+100.0 20.528403822627507
+200.0 6.564348152815078
 EOD
 
 $series3 << EOD
-10.0 111.21871485069481
-50.0 25.918683307121235
-100.0 13.255175067999119
-200.0 6.680671096765475
+10.0 316.5152815978202
+50.0 67.2264267346571
+100.0 36.389786479497594
+200.0 17.532779824207932
 EOD
 
 # gnuplot sets ARG0 to the path of the script it runs; the images go to the directory
@@ -33,16 +33,16 @@ if (!exists("outdir")) outdir = ARG0[1:last_slash(ARG0, strlen(ARG0))]
 
 # ---- PNG ----
 set terminal pngcairo size 800,500 enhanced font 'Sans,11'
-set output outdir."exercise5-speedup-vs-rank.png"
+set output outdir.'exercise5-speedup-vs-rank.png'
 reset
-set title "Speed-up of (xA)B over xW (Float32)"
-set xlabel "rank k"
-set ylabel "speed-up (×)"
+set title 'Speed-up of (xA)B over xW (Float32)'
+set xlabel 'rank k'
+set ylabel 'speed-up (×)'
 set logscale y 10.0
 set format y "10^{%L}"
 set key top right
 set grid
-plot $series1 using 1:2 with lines lw 2.0 title "parameter ratio mn / k(m+n)", \
-     $series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 title "batch of 32", \
-     $series3 using 1:2 with linespoints lw 2.0 pt 7 ps 1 title "one input"
+plot $series1 using 1:2 with lines lw 2.0 title 'parameter ratio mn / k(m+n)', \
+     $series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 title 'batch of 32', \
+     $series3 using 1:2 with linespoints lw 2.0 pt 7 ps 1 title 'one input'
 unset output

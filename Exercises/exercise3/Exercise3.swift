@@ -15,7 +15,8 @@ struct Exercise3: ParsableCommand {
             x = A⁺b minimizes ‖Ax − b‖₂ and, among all minimizers, has the smallest ‖x‖₂. The \
             default run shows why, in three regimes, then fits real data:
               1. overdetermined (m > n): the residual is orthogonal to the columns of A, and the \
-            normal equations AᵀA·x = Aᵀb lose twice the digits (κ² instead of κ);
+            normal equations AᵀA·x = Aᵀb lose twice the digits (κ² instead of κ) while the residual is \
+            small, and as many as the SVD when it is large (--residual);
               2. underdetermined (m < n): adding null-space vectors keeps Ax = b and lengthens x;
               3. rank-deficient: the cut-off on small singular values, and what it saves;
               4. NIST's Longley data, with the coefficients beside NIST's certified values and \
@@ -42,6 +43,7 @@ struct Exercise3: ParsableCommand {
 
             Examples:
               swift run exercise3
+              swift run exercise3 --residual 1
               swift run exercise3 --dataset Filip
               swift run exercise3 --all-nist
               swift run exercise3 --data measurements.csv --degree 2 --json
@@ -62,6 +64,9 @@ struct Exercise3: ParsableCommand {
     @Option(help: "Arithmetic of the refinement's residuals: double, float80 (x86-64) or double-double.")
     var residuals: ResidualArithmetic = .doubleDouble
 
+    @Option(help: ArgumentHelp("‖r‖ of section 1's overdetermined problem (‖A‖ = 1, ‖x‖ ≈ 2): at 1e-6 the SVD keeps twice the digits of the normal equations, at 1 it loses as many.", valueName: "size"))
+    var residual = 1e-6
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -76,14 +81,22 @@ struct Exercise3: ParsableCommand {
         if let dataset, ReferenceDatasets.url(named: dataset) == nil {
             throw ValidationError("unknown data set '\(dataset)'; choose one of \(ReferenceDatasets.names.joined(separator: ", "))")
         }
+        if !(residual > 0 && residual <= 1e3) {
+            throw ValidationError("--residual must be a size greater than 0 and at most 1000, got \(residual)")
+        }
+        if residual != 1e-6 && !LeastSquaresExercise.Options(dataPath: dataPath, datasetName: dataset,
+                                                              allReferenceSets: allNIST).showsRegimes {
+            throw ValidationError("--residual applies to the default run's three regimes, not to --data, --dataset or --all-nist")
+        }
         if !ResidualArithmetic.availableCases.contains(residuals) {
             throw ValidationError("--residuals \(residuals.rawValue) is not available on this machine (no Float80)")
         }
     }
 
     func run() throws {
-        let options = LeastSquaresExercise.Options(dataPath: dataPath, datasetName: dataset, degree: degree,
+        var options = LeastSquaresExercise.Options(dataPath: dataPath, datasetName: dataset, degree: degree,
                                                    allReferenceSets: allNIST, residuals: residuals, json: output.json)
+        options.residualSize = residual
         let result = try LeastSquaresExercise.run(options)
         print(result.text)
         // No figures in --json mode, and none for a run that has nothing to draw.

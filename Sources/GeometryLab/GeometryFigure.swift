@@ -11,6 +11,10 @@ public enum GeometryFigure {
     /// Points on the curves; 360 makes the ellipse smooth at 1000 pixels.
     public static let curveSamples = 360
 
+    /// The point of the circle followed through the four panels, x = (cos 60°, sin 60°): not on
+    /// an axis, so that each factor visibly moves it.
+    public static let trackedPoint: [Double] = [0.5, 0.75.squareRoot()]
+
     /// The four-panel figure for `geometry`.
     public static func figure(_ geometry: RotateScaleRotate) -> Figure {
         let sigma = geometry.singularValues
@@ -18,6 +22,7 @@ public enum GeometryFigure {
         let extent = 1.25 * max(1, sigma[0])
         let axes = (x: Axis(range: -extent...extent), y: Axis(range: -extent...extent))
         let s1 = Format.significant(sigma[0], 4), s2 = Format.significant(sigma[1], 4)
+        let pointNames = ["x", "V^Tx", "ΣV^Tx", "Ax"]
 
         func panel(_ stage: RotateScaleRotate.Stage, title: String, curveTitle: String,
                    arrowNames: [String]) -> Panel {
@@ -36,7 +41,11 @@ public enum GeometryFigure {
                 series.append(.arrows([Arrow(from: (0, 0), to: (heads[i][0], heads[i][1]), label: arrowNames[i])],
                                       title: arrowNames[i], color: colors[i], lineWidth: 2.5))
             }
-            return Panel(title: title, x: axes.x, y: axes.y, key: .bottomRight, aspect: .equal, series: series)
+            // One point of the circle, followed: where each factor takes it.
+            let point = geometry.image(of: trackedPoint, at: stage)
+            series.append(.points([point[0]], [point[1]], title: "one point x, followed", color: "#ff7f0e"))
+            return Panel(title: title, x: axes.x, y: axes.y, key: .bottomRight, aspect: .equal,
+                         notes: [Note(pointNames[stage.rawValue], at: point[0], point[1])], series: series)
         }
 
         let panels = [

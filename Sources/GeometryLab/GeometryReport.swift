@@ -98,6 +98,8 @@ public struct GeometryReport: Sendable {
         case .singular:
             lines.append("  σ₂ is below the rank tolerance σ₁·2·ε: A is singular to working precision. Σ flattens the")
             lines.append("  circle onto a segment of length 2σ₁ along u₁ (a point when A = 0); v₂ spans the null space.")
+            lines.append("  With σ₂ = 0, u₂ (or v₂) can change sign alone, so the factors can always be made two")
+            lines.append("  rotations: rotate, project onto a line, rotate.")
         }
         return lines
     }

@@ -32,9 +32,32 @@ extension Exercise4Study {
             series.append(.line([sizes.first!, sizes.last!], [level, level],
                                 title: "1/ε " + method.label, color: Self.color(method), lineWidth: 1))
         }
-        return Figure(name: "exercise4-hilbert-condition", panel: Panel(
-            title: "Condition number of the Hilbert matrix: each precision stops growing once κ_2 passes about 1/ε",
-            x: Axis("n"), y: .log("κ_2(H_n)"), key: .topLeft, series: series))
+        let condition = Panel(
+            title: "κ_2(H_n): each precision stops growing once κ_2 passes about 1/ε",
+            x: Axis("n"), y: .log("κ_2(H_n)", range: 1e-12...1e30), key: .bottomRight, series: series)
+        return Figure(name: "exercise4-hilbert-condition",
+                      title: "Condition number of the Hilbert matrix, and how many of its digits each method gets",
+                      rows: 1, columns: 2, size: PixelSize(width: 1400, height: 560),
+                      panels: [condition, digitsPanel(sizes: sizes, exact: exact)])
+    }
+
+    /// Correct digits of the computed κ₂(Hₙ), −log₁₀ of its relative error, against n, beside the
+    /// ε·κ rule's prediction −log₁₀(ε·κ₂(Hₙ)) for each stored precision: the rule made visible.
+    func digitsPanel(sizes: [Double], exact: [Double]) -> Panel {
+        func digits(_ error: Double) -> Double { error > 0 ? min(17, max(0, -log10(error))) : 17 }
+        var series: [Series] = []
+        for method in HilbertMethod.availableStoredPrecisions {
+            series.append(.line(sizes, exact.map { digits(method.epsilon * $0) },
+                                title: "−log_{10}(ε·κ_2) " + method.label, color: Self.color(method), lineWidth: 1))
+        }
+        for method in HilbertMethod.available {
+            let computed = curve[method] ?? []
+            let measured = zip(computed, exact).map { digits(abs($0 - $1) / $1) }
+            series.append(.linesPoints(Array(sizes.prefix(measured.count)), measured,
+                                       title: method.label, color: Self.color(method)))
+        }
+        return Panel(title: "correct digits of κ_2(H_n) (the ε·κ rule as thin lines)",
+                     x: Axis("n"), y: Axis("correct digits", range: 0...18), key: .outsideRight, series: series)
     }
 
     /// σ_k(H₁₅) against k on a log scale, per method.

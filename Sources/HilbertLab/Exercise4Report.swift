@@ -177,6 +177,17 @@ extension Exercise4Study {
             "  α lowers κ₂ to about (λ_max + α)/α and trades noise for bias: the best α = \(Format.scientific(best.alpha, 0)) gives an",
             "  error of \(Format.scientific(best.total, 1))" + (plain.map { ", against \(Format.scientific($0.total, 1)) without regularization." } ?? "."),
         ]
+        if let limits = try? DiagonalShiftLimits() {
+            let e = { (x: Double) in Format.scientific(x, 1) }
+            lines += [
+                "",
+                "  A + αI raises σ_min here because Hₙ is symmetric positive definite (its eigenvalues λᵢ + α",
+                "  move away from 0). For a general A it need not: A = diag(1, −α), α = \(e(limits.alpha)), has",
+                "  σ_min(A) = \(e(limits.smallestBefore)) and σ_min(A + αI) = \(e(limits.smallestAfterShift)): the shift made it singular.",
+                "  The general device is Tikhonov: (AᵀA + αI)·x = Aᵀb, the least squares of [A; √α·I], whose",
+                "  σ_min = √(σ_min(A)² + α) ≥ √α for every A (here \(e(limits.smallestTikhonov))); it replaces 1/σᵢ by σᵢ/(σᵢ² + α).",
+            ]
+        }
         return lines
     }
 

@@ -41,10 +41,10 @@ public enum FitFigures {
             series: [.line([residualX.min()!, residualX.max()!], [0, 0], color: "gray", lineWidth: 1),
                      .points(residualX, fit.residuals)])
         let spectrumPanel = Panel(
-            title: "\(data.name): singular values of the design matrix", x: Axis("k"), y: .log("σ_k"),
+            title: "\(data.name): singular values of the design matrix", x: Axis("i"), y: .log("σ_i"),
             series: [.linesPoints(fit.designSingularValues, title: "X, κ = \(compact(fit.conditionNumber))"),
                      .linesPoints(fit.scaledSingularValues,
-                                  title: "X·D (columns scaled by 2^{-k}), κ = \(compact(fit.scaledConditionNumber))")])
+                                  title: "X·D (column j times 2^{-e_j}), κ = \(compact(fit.scaledConditionNumber))")])
         return [
             Figure(name: base + "-fit", panel: fitPanel),
             Figure(name: base + "-residuals", panel: residualPanel),

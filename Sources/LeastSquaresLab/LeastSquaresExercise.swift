@@ -19,6 +19,8 @@ public enum LeastSquaresExercise {
         public var residuals: ResidualArithmetic = .doubleDouble
         /// One JSON object instead of the report.
         public var json = false
+        /// ‖r‖ of the overdetermined demonstration (section 1): how far b is from col(A).
+        public var residualSize = 1e-6
 
         public init(dataPath: String? = nil, datasetName: String? = nil, degree: Int? = nil,
                     allReferenceSets: Bool = false, residuals: ResidualArithmetic = .doubleDouble, json: Bool = false) {
@@ -53,14 +55,23 @@ public enum LeastSquaresExercise {
         }
         if options.json { return Output(text: graded.json.rendered(), figures: []) }
         var sections: [String] = []
+        var figures: [Figure] = []
         if options.showsRegimes {
-            sections.append(RegimesReport.text(try OverdeterminedRegime(), try UnderdeterminedRegime(),
-                                               try RankDeficientRegime()))
+            let under = try UnderdeterminedRegime(), deficient = try RankDeficientRegime()
+            sections.append(RegimesReport.text(try OverdeterminedRegime(residualSize: options.residualSize),
+                                               under, deficient))
+            let subspaces = try FourSubspacesPicture()
+            sections.append("")
+            sections.append(subspaces.text)
             sections.append("")
             sections.append("━━ 4. Real data with certified answers (choose another with --dataset NAME or --data FILE)")
+            figures = RegimeFigures.figures(small: try DigitsLostStudy(residualSize: 1e-6),
+                                            large: try DigitsLostStudy(residualSize: 1),
+                                            underdetermined: under, rankDeficient: deficient)
+                + [RegimeFigures.fourSubspaces(subspaces)]
         }
         sections.append(graded.text)
-        return Output(text: sections.joined(separator: "\n"), figures: FitFigures.figures(for: graded))
+        return Output(text: sections.joined(separator: "\n"), figures: figures + FitFigures.figures(for: graded))
     }
 
     /// The data the options name.

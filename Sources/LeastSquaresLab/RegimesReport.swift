@@ -10,7 +10,8 @@ public enum RegimesReport {
         func e(_ x: Double, _ digits: Int) -> String { Format.scientific(x, digits) }
         out.append("""
             ━━ 1. Overdetermined: \(over.rows) equations, \(over.columns) unknowns, κ₂(A) = \(e(over.conditionNumber, 1))
-            b = A·x_true + r_true with r_true ⟂ col(A), so x_true is the exact least-squares solution.
+            b = A·x_true + r_true with r_true ⟂ col(A), so x_true is the exact least-squares solution
+            (of A before its entries are rounded to Double: that rounding alone moves the answer by up to the bound below).
             """)
         var table = TextTable(headers: ["method", "relative error", "correct digits", "‖Aᵀr‖/(‖A‖‖r‖)"])
         table.append(["x = A⁺b (SVD)", e(over.relativeError(over.pseudoinverseSolution), 1),
@@ -25,9 +26,13 @@ public enum RegimesReport {
         let lost = over.normalEquationsSolution.map {
             over.correctDigits(over.pseudoinverseSolution) - over.correctDigits($0)
         }
+        let boundDigits = log10(over.backwardStableErrorBound / Double.ulpOfOne)
         out.append("""
-              The SVD loses about log₁₀ κ = \(Format.fixed(log10(over.conditionNumber), 1)) digits of Double's 16; the normal \
-            equations square κ and lose about \(Format.fixed(2 * log10(over.conditionNumber), 1))\
+              A backward-stable solver such as the SVD has an error of about ε·κ + ε·κ²·‖r‖/(‖A‖‖x‖): \
+            \(Format.fixed(boundDigits, 1)) digits
+              lost of Double's 16 here (log₁₀ κ = \(Format.fixed(log10(over.conditionNumber), 1)) is the ε·κ rule, right \
+            while ‖r‖ is small; ‖r‖ = \(e(over.residualSize, 0)), --residual sets it).
+              The normal equations square κ whatever ‖r‖ and lose about \(Format.fixed(2 * log10(over.conditionNumber), 1))\
             \(lost.map { " (here \(Format.fixed($0, 1)) digits more than the SVD)" } ?? "").
               Both residuals r = b − Ax are orthogonal to the columns of A up to the rounding of r
               itself, of the order of ε‖b‖/‖r‖ = \(e(Double.ulpOfOne * over.rightHandSideNorm / over.residualNorm, 0)) (Aᵀr = 0 is what "normal equations" means): orthogonality is the

@@ -145,6 +145,12 @@ private struct ScriptWriter {
         case .heatMap(let matrix, _), .picture(let matrix):
             // gnuplot's `matrix` format: one line per row, row 0 first.
             return matrix.map { row in row.map(n).joined(separator: " ") }
+        case .colorPicture(let red, let green, let blue):
+            // `rgbimage` reads x, y and the three levels 0…255 of each pixel, one pixel a line.
+            func level(_ value: Double) -> Int { value.isFinite ? Int((min(max(value, 0), 1) * 255).rounded()) : 0 }
+            return red.indices.flatMap { i in
+                red[i].indices.map { j in "\(j) \(i) \(level(red[i][j])) \(level(green[i][j])) \(level(blue[i][j]))" }
+            }
         case .arrows(let arrows):
             // `with vectors` reads the tail and the displacement to the head.
             return arrows.map { a in
@@ -194,6 +200,10 @@ private struct ScriptWriter {
         }
         writeBarSettings(panel)
         writeArrowLabels(panel)
+        for note in panel.notes where note.x.isFinite && note.y.isFinite {
+            lines.append("set label \(GnuplotSyntax.quoted(note.text)) at "
+                         + "\(GnuplotSyntax.number(note.x)),\(GnuplotSyntax.number(note.y)) center offset 0,0.8 front")
+        }
 
         let elements = panel.series.enumerated().map { s, series in
             plotElement(series, block: blockName(panel: p, series: s))
@@ -226,7 +236,7 @@ private struct ScriptWriter {
     private mutating func writeMatrixSettings(_ series: Series, panel: Panel) {
         let matrix: [[Double]]
         switch series.content {
-        case .heatMap(let m, _), .picture(let m): matrix = m
+        case .heatMap(let m, _), .picture(let m), .colorPicture(let m, _, _): matrix = m
         default: return
         }
         let rows = matrix.count, columns = matrix[0].count
@@ -238,6 +248,13 @@ private struct ScriptWriter {
         lines.append("set yrange [\(y.upperBound):\(y.lowerBound)]  # reversed: row 0 at the top")
 
         switch series.content {
+        case .colorPicture:
+            lines += [
+                "unset colorbox",
+                "unset tics",
+                "unset border",
+                "set size ratio -1  # square pixels",
+            ]
         case .picture:
             lines += [
                 "set palette gray",
@@ -307,6 +324,7 @@ private struct ScriptWriter {
         case .xy(_, _, .linesPoints): element = "\(block) using 1:2 with linespoints \(width) pt 7 ps 1"
         case .bars: element = "\(block) using 1:2 with boxes"
         case .heatMap, .picture: element = "\(block) matrix with image"
+        case .colorPicture: element = "\(block) using 1:2:3:4:5 with rgbimage"
         case .arrows: element = "\(block) using 1:2:3:4 with vectors head filled \(width)"
         }
         if let color = series.color, !series.isMatrix { element += " lc rgb \(GnuplotSyntax.quoted(color))" }

@@ -27,16 +27,19 @@ public struct Panel: Sendable, Equatable {
     public var showsGrid: Bool
     /// Whether one unit on x is as long as one unit on y.
     public var aspect: Aspect
+    /// Text written at points of the panel, such as the value above a bar.
+    public var notes: [Note]
 
     public init(title: String? = nil, x: Axis = Axis(), y: Axis = Axis(),
                 key: KeyPosition = .topRight, showsGrid: Bool = true, aspect: Aspect = .free,
-                series: [Series]) {
+                notes: [Note] = [], series: [Series]) {
         self.title = title
         self.x = x
         self.y = y
         self.key = key
         self.showsGrid = showsGrid
         self.aspect = aspect
+        self.notes = notes
         self.series = series
     }
 }
@@ -57,4 +60,18 @@ public enum Aspect: Sendable, Equatable {
     /// One unit on x has the length of one unit on y: a unit circle is drawn round and
     /// orthogonal vectors look orthogonal. Pictures are always drawn this way.
     case equal
+}
+
+/// A piece of text placed at a point of a panel, centred just above it: the value of a bar, the
+/// name of a point. Non-finite coordinates leave the note out.
+public struct Note: Sendable, Equatable {
+    public var text: String
+    public var x: Double
+    public var y: Double
+
+    public init(_ text: String, at x: Double, _ y: Double) {
+        self.text = text
+        self.x = x
+        self.y = y
+    }
 }

@@ -46,6 +46,9 @@ public struct Series: Sendable, Equatable {
         /// A matrix of gray levels in [0, 1] (0 black, 1 white) drawn as a photo: row 0 at the
         /// top, square pixels, no axes. Values outside [0, 1] are shown as black or white.
         case picture(matrix: [[Double]])
+        /// Three matrices of the same shape, the red, green and blue levels in [0, 1] of a colour
+        /// photo: drawn like ``picture(matrix:)``, in colour.
+        case colorPicture(red: [[Double]], green: [[Double]], blue: [[Double]])
         /// Arrows, each from a tail to a head, optionally labelled at the head.
         case arrows([Arrow])
     }
@@ -139,6 +142,13 @@ public struct Series: Sendable, Equatable {
     /// photo.
     public static func picture(_ matrix: [[Double]], title: String? = nil) -> Series {
         Series(.picture(matrix: matrix), title: title)
+    }
+
+    /// A colour picture: three matrices of red, green and blue levels in [0, 1], row 0 at the top.
+    /// Values outside [0, 1] are clipped, as when the picture is saved.
+    public static func colorPicture(red: [[Double]], green: [[Double]], blue: [[Double]],
+                                    title: String? = nil) -> Series {
+        Series(.colorPicture(red: red, green: green, blue: blue), title: title)
     }
 
     // MARK: - Arrows

@@ -74,6 +74,15 @@ extension Panel {
                     throw fail("\(which) is not rectangular: row 0 has \(width) entries, "
                                + "row \(row) has \(matrix[row].count)")
                 }
+            case .colorPicture(let red, let green, let blue):
+                guard let width = red.first?.count, width > 0 else {
+                    throw fail("\(which) is an empty picture")
+                }
+                for (name, channel) in [("red", red), ("green", green), ("blue", blue)] {
+                    guard channel.count == red.count, channel.allSatisfy({ $0.count == width }) else {
+                        throw fail("\(which): the \(name) channel is not a \(red.count)×\(width) matrix like the red one")
+                    }
+                }
             case .arrows:
                 break
             }
@@ -88,7 +97,7 @@ extension Series {
     /// Whether this series draws a matrix as an image (and so sets the panel's colour scale).
     var isMatrix: Bool {
         switch content {
-        case .heatMap, .picture: return true
+        case .heatMap, .picture, .colorPicture: return true
         case .xy, .bars, .arrows: return false
         }
     }

@@ -32,8 +32,12 @@ public enum PCAFigures {
         let labels = a.singularValues.indices.map { "PC\($0 + 1)" }
         return Figure(name: "exercise1-\(stem)-scree", panel: Panel(
             title: "Scree: share of the variance σ_i^2/Σσ_j^2 per component",
-            x: Axis("principal component"), y: Axis("explained-variance ratio", range: 0...1.05),
-            key: .bottomRight,
+            x: Axis("principal component"), y: Axis("explained-variance ratio", range: 0...1.3),
+            key: .topRight,
+            // The small bars are invisible on a linear axis: their values are written on them.
+            notes: a.explainedVarianceRatio.enumerated().map { i, ratio in
+                Note(formatPercent(ratio), at: Double(i + 1), ratio)
+            },
             series: [
                 .bars(a.explainedVarianceRatio, labels: labels, title: "ratio of component i"),
                 .linesPoints(a.cumulativeExplainedVarianceRatio, title: "cumulative ratio"),

@@ -12,8 +12,10 @@
 ///
 /// **The cut-off matters.** Singular values at rounding level are noise; inverting them would add
 /// components of size ‖b‖/σᵢ along meaningless directions. The default cut-off is the rank
-/// tolerance σ₁·max(m, n)·ε, the convention of NumPy's `pinv`/`lstsq` (`rcond=None`) and MATLAB's
-/// `pinv`. Raising it is truncated-SVD regularization.
+/// tolerance σ₁·max(m, n)·ε: the convention of NumPy's `lstsq` (`rcond=None`) and `matrix_rank`,
+/// of SciPy's `pinv` and of MATLAB's `pinv` and `rank`. NumPy's `pinv` is the exception: its
+/// default `rcond` is the fixed relative cut-off 10⁻¹⁵·σ₁. Raising the cut-off is truncated-SVD
+/// regularization.
 extension SingularValueDecomposition {
     /// Σ⁺'s diagonal: 1/σᵢ above `cutoff` (default the rank tolerance), 0 below.
     @inlinable

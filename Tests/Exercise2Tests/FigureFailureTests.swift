@@ -11,7 +11,8 @@ extension Exercise2Tests {
         executable: "exercise2",
         arguments: ["--image", "tiny.pgm", "--ranks", "1,2"],
         reportEnding: "against m·n pixels",
-        figures: ["exercise2-tiny-reconstructions", "exercise2-tiny-spectrum", "exercise2-tiny-energy", "exercise2-tiny-error"],
+        figures: ["exercise2-tiny-reconstructions", "exercise2-tiny-spectrum", "exercise2-tiny-energy", "exercise2-tiny-error",
+                  "exercise2-tiny-residuals"],
         otherFiles: ["exercise2-tiny-k1.png", "exercise2-tiny-k2.png"],
         inputs: ["tiny.pgm": tinyImage])
 

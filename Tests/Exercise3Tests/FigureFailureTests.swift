@@ -11,7 +11,8 @@ extension Exercise3Tests {
         executable: "exercise3",
         arguments: [],
         reportEnding: "Refinement (residuals in double-double)",
-        figures: ["exercise3-longley-fit", "exercise3-longley-residuals", "exercise3-longley-singular-values"])
+        figures: ["exercise3-digits-lost", "exercise3-minimum-norm", "exercise3-cutoff", "exercise3-four-subspaces",
+                  "exercise3-longley-fit", "exercise3-longley-residuals", "exercise3-longley-singular-values"])
 
     @Test("exercise3: an unusable --plots-dir prints the results, then one Error line, exit status 1")
     func unusablePlotsDirectoryFailsAfterTheResults() throws {

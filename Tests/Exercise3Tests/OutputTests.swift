@@ -47,8 +47,9 @@ extension Exercise3Tests {
                 #expect(output.text.contains(heading), "missing \(heading)")
             }
             #expect(!output.text.contains("NaN"))
-            #expect(output.figures.map(\.name) == ["exercise3-longley-fit", "exercise3-longley-residuals",
-                                                   "exercise3-longley-singular-values"])
+            #expect(output.figures.map(\.name) == [
+                "exercise3-digits-lost", "exercise3-minimum-norm", "exercise3-cutoff", "exercise3-four-subspaces",
+                "exercise3-longley-fit", "exercise3-longley-residuals", "exercise3-longley-singular-values"])
         }
 
         @Test func strdFileFromDiskAndAllNISTTable() throws {

@@ -24,13 +24,13 @@ import Testing
 
     /// Every place of a figure that holds text, each with its own marker file.
     enum Place: String, CaseIterable {
-        case figureTitle, panelTitle, xLabel, yLabel, seriesTitle, barLabel, arrowLabel
+        case figureTitle, panelTitle, xLabel, yLabel, seriesTitle, barLabel, arrowLabel, note
     }
 
     static func figure(with text: (Place) -> String) -> Figure {
         let lines = Panel(
             title: text(.panelTitle), x: Axis(text(.xLabel)), y: Axis(text(.yLabel)),
-            series: [.line([1, 2, 3], title: text(.seriesTitle))])
+            notes: [Note(text(.note), at: 2, 2)], series: [.line([1, 2, 3], title: text(.seriesTitle))])
         let bars = Panel(series: [.bars([1, 2], labels: [text(.barLabel), "plain"])])
         let arrows = Panel(series: [.arrows([Arrow(from: (0, 0), to: (1, 1), label: text(.arrowLabel))])])
         return Figure(name: "hostile", title: text(.figureTitle), rows: 1, columns: 3,

@@ -153,6 +153,31 @@ func dataBlock(_ header: String, in text: String) -> [String] {
         #expect(text.contains("set size ratio -1"))
     }
 
+    @Test func aColourPictureIsOnePixelALineInLevelsOf255() throws {
+        let figure = Figure(name: "colour", panel: Panel(series: [
+            .colorPicture(red: [[1, 0], [0.5, 2]], green: [[0, 1], [0.5, -1]], blue: [[0, 0], [.nan, 1]]),
+        ]))
+        let text = try GnuplotScript(figure).text
+        // Row 0 first; values clipped to [0, 1], NaN as 0.
+        #expect(dataBlock("$series1 << EOD", in: text) == ["0 0 255 0 0", "1 0 0 255 0", "0 1 128 128 0", "1 1 255 0 255"])
+        #expect(text.contains("using 1:2:3:4:5 with rgbimage"))
+        #expect(text.contains("set yrange [1.5:-0.5]"))
+
+        let ragged = Figure(name: "ragged", panel: Panel(series: [
+            .colorPicture(red: [[1, 0]], green: [[0, 1]], blue: [[0]]),
+        ]))
+        #expect(throws: PlotError.self) { try ragged.validate() }
+    }
+
+    @Test func notesAreLabelsAtTheirPointsAndNonFiniteOnesAreLeftOut() throws {
+        let figure = Figure(name: "notes", panel: Panel(
+            notes: [Note("95.8 %", at: 1, 0.958), Note("lost", at: .nan, 1)],
+            series: [.bars([0.958, 0.042])]))
+        let text = try GnuplotScript(figure).text
+        #expect(text.contains("set label '95.8 %' at 1.0,0.958 center offset 0,0.8 front"))
+        #expect(!text.contains("'lost'"))
+    }
+
     @Test func textIsSingleQuotedSoThatGnuplotReadsItBackAndRunsNothing() {
         #expect(GnuplotSyntax.quoted("plain") == "'plain'")
         #expect(GnuplotSyntax.quoted("it's") == "'it''s'")

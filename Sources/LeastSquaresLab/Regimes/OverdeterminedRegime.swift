@@ -9,8 +9,14 @@ import SVDTestMatrices
 /// The demonstration builds a problem whose answer is known exactly: A (m×n) with prescribed
 /// singular values from 1 down to 1/κ, a chosen x_true, and b = A·x_true + r_true with r_true in
 /// the left null space null(Aᵀ). Then x_true *is* the least-squares solution, and the computed
-/// x can be graded. The same problem is solved through the normal equations, which lose about
-/// log₁₀ κ more digits.
+/// x can be graded. The same problem is solved through the normal equations.
+///
+/// How many digits each route keeps (Golub–Wedin; Higham, *Accuracy and Stability of Numerical
+/// Algorithms*, §20.1): a backward-stable solver such as the SVD or QR has a relative error of
+/// about ε·κ + ε·κ²·‖r‖/(‖A‖·‖x‖), the normal equations about ε·κ² whatever ‖r‖. With a small
+/// residual (`residualSize` 10⁻⁶, the default) the second term of the first bound is of the size
+/// of the first, and the SVD keeps about twice the digits of the normal equations; with
+/// ‖r‖ ≈ ‖A‖·‖x‖ (`residualSize` 1) the κ² term dominates both, and the SVD's advantage is gone.
 public struct OverdeterminedRegime: Sendable {
     public let rows: Int
     public let columns: Int
@@ -28,6 +34,14 @@ public struct OverdeterminedRegime: Sendable {
     public let normalEquationsOrthogonality: Double?
     /// ‖r‖ at x = A⁺b.
     public let residualNorm: Double
+    /// ‖r_true‖ as constructed: the size of the least-squares residual.
+    public let residualSize: Double
+    /// ε·κ + ε·κ²·‖r‖/(‖A‖₂‖x‖): the size of the error of a backward-stable solver.
+    public var backwardStableErrorBound: Double {
+        let epsilon = Double.ulpOfOne, kappa = conditionNumber
+        // ‖A‖₂ = σ₁ = 1 by construction.
+        return epsilon * kappa + epsilon * kappa * kappa * residualSize / scaledNorm(exactSolution)
+    }
     /// ‖b‖.
     public let rightHandSideNorm: Double
     /// For a few perturbations δ: (‖A(x+δ) − b‖² − ‖Ax − b‖², ‖Aδ‖²), equal by Pythagoras.
@@ -46,25 +60,42 @@ public struct OverdeterminedRegime: Sendable {
         return error > 0 ? min(16, max(0, -log10(error))) : 16
     }
 
-    public init(rows m: Int = 20, columns n: Int = 6, conditionNumber kappa: Double = 1e6, seed: UInt64 = 3) throws {
-        precondition(m > n && n >= 2 && kappa >= 1)
+    /// - Parameters:
+    ///   - m: rows, more than `n`.
+    ///   - n: columns, at least 2.
+    ///   - kappa: κ₂(A) ≥ 1; the singular values are spaced geometrically from 1 down to 1/κ.
+    ///   - residualSize: ‖r_true‖, the distance of b from col(A) (‖A‖₂ = 1); 0 makes Ax = b consistent.
+    ///   - seed: the seed of A, x_true and r_true.
+    public init(rows m: Int = 20, columns n: Int = 6, conditionNumber kappa: Double = 1e6,
+                residualSize: Double = 1e-6, seed: UInt64 = 3) throws {
+        precondition(m > n && n >= 2 && kappa >= 1 && residualSize >= 0 && residualSize.isFinite)
         var generator = SeededGenerator(seed: seed)
         let sigma = (0..<n).map { pow(kappa, -Double($0) / Double(n - 1)) }
-        let a: Matrix<Double> = TestMatrices.withSingularValues(sigma, rows: m, columns: n, using: &generator)
+        // A = U₀·diag(σ)·V₀ᵀ with U₀ a random orthogonal m×m matrix: its first n columns span
+        // col(A), its last m − n columns null(Aᵀ). Building r_true from those known columns, not
+        // from a computed SVD of A, keeps the test independent of the solvers it grades (a
+        // computed left null space shares the SVD solver's rounding errors and would hide the κ²
+        // term). x_true is then the exact solution of the problem before A is rounded to Double;
+        // that rounding is itself a relative perturbation of size ε, so no solver, however exact,
+        // can do better than the problem's condition number κ + κ²·‖r‖/(‖A‖‖x‖) allows.
+        let u0: Matrix<Double> = TestMatrices.randomOrthonormalColumns(rows: m, columns: m, using: &generator)
+        let v0: Matrix<Double> = TestMatrices.randomOrthonormalColumns(rows: n, columns: n, using: &generator)
+        let a = u0.leadingColumns(n).scalingColumns(by: sigma) * v0.transposed
         let xTrue = (0..<n).map { _ in generator.nextGaussian() }
-        // r_true: a random vector projected onto null(Aᵀ), scaled to a small but nonzero size.
-        let svd = try OneSidedJacobi().decompose(a, vectors: .full)
-        let leftNull = svd.fundamentalSubspaces().leftNullSpace
+        let leftNull = u0.columns(n..<m)
         let z = (0..<leftNull.columns).map { _ in generator.nextGaussian() }
         var rTrue = leftNull * z
-        let rScale = 1e-6 / scaledNorm(rTrue)
+        // r_true: a random vector of null(Aᵀ), scaled to the chosen size.
+        let rScale = residualSize / scaledNorm(rTrue)
         rTrue = rTrue.map { $0 * rScale }
         let b = zip(a * xTrue, rTrue).map { $0 + $1 }
 
         rows = m
         columns = n
         conditionNumber = kappa
+        self.residualSize = residualSize
         exactSolution = xTrue
+        let svd = try OneSidedJacobi().decompose(a, vectors: .thin)
         let pinv = svd.pseudoinverse()
         // x = V·(Σ⁺·(Uᵀb)), not (V·Σ⁺·Uᵀ)·b: the explicit A⁺ has entries of size 1/σₙ whose
         // rounding errors would spread into every direction of x, including those A stretches most.

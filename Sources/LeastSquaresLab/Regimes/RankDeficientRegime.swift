@@ -1,3 +1,4 @@
+import Foundation
 import SVDCore
 import SVDTestMatrices
 
@@ -24,6 +25,9 @@ public struct RankDeficientRegime: Sendable {
     public let noiseFreeSolution: [Double]
     /// One row per cut-off tried.
     public let cutoffs: [Cutoff]
+    /// The same for cut-offs from σₙ/10 to 10·σ₁, ten per decade, for the figure of ‖x‖, ‖Ax − b‖
+    /// and the error against τ.
+    public let cutoffSweep: [Cutoff]
 
     /// The solution for one cut-off τ.
     public struct Cutoff: Sendable {
@@ -63,12 +67,18 @@ public struct RankDeficientRegime: Sendable {
             ("default σ₁·max(m,n)·ε", svd.defaultRankTolerance),
             ("at the gap, τ = √η·σ₁", eta.squareRoot() * sigma[0]),
         ]
-        cutoffs = choices.map { label, tau in
+        func solve(_ label: String, _ tau: Double) -> Cutoff {
             let x = svd.solveLeastSquares(b, cutoff: tau)
             let residual = zip(b, a * x).map { $0 - $1 }
             return Cutoff(label: label, tau: tau, rank: svd.rank(tolerance: tau),
                           solutionNorm: scaledNorm(x), residualNorm: scaledNorm(residual),
                           errorFromNoiseFree: scaledNorm(zip(x, xClean).map { $0 - $1 }) / scaledNorm(xClean))
+        }
+        cutoffs = choices.map(solve)
+        let low = log10(sigma[n - 1] / 10), high = log10(10 * sigma[0])
+        let steps = Int(((high - low) * 10).rounded(.up))
+        cutoffSweep = (0...steps).map { step in
+            solve("sweep", pow(10, low + (high - low) * Double(step) / Double(steps)))
         }
     }
 }

@@ -18,6 +18,9 @@ public struct UnderdeterminedRegime: Sendable {
     public let nullSpaceDimension: Int
     /// Other solutions x⁺ + N·c: (‖c‖, ‖x‖, ‖Ax − b‖/‖b‖), with ‖x‖² = ‖x⁺‖² + ‖c‖².
     public let otherSolutions: [(shift: Double, norm: Double, relativeResidual: Double)]
+    /// Many more of them, ‖c‖ from 0 to 3 in random directions of null(A), for the figure:
+    /// (‖c‖, ‖x⁺ + Nc‖), which lie on the curve √(‖x⁺‖² + ‖c‖²).
+    public let family: [(shift: Double, norm: Double)]
     public let penrose: PenroseConditions
 
     public init(rows m: Int = 4, columns n: Int = 7, seed: UInt64 = 11) throws {
@@ -43,6 +46,13 @@ public struct UnderdeterminedRegime: Sendable {
             c = c.map { $0 * scale }
             let other = zip(x, null * c).map { $0 + $1 }
             return (size, scaledNorm(other), scaledNorm(zip(a * other, b).map { $0 - $1 }) / scaledNorm(b))
+        }
+        family = (0...30).map { step in
+            let size = Double(step) / 10
+            var c = (0..<null.columns).map { _ in generator.nextGaussian() }
+            let scale = size / scaledNorm(c)
+            c = c.map { $0 * scale }
+            return (size, scaledNorm(zip(x, null * c).map { $0 + $1 }))
         }
     }
 }
