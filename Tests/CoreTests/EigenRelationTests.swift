@@ -1,5 +1,6 @@
 import Foundation
 import SVDCore
+import SVDTestMatrices
 import Testing
 
 /// Seed 003's "relation to eigendecomposition", checked on what the core computes: the columns of
