@@ -98,6 +98,15 @@ def main():
     for exponent, label in [(1000, "near overflow"), (-1000, "near underflow"), (-1060, "subnormal entries")]:
         a = np.ldexp(rng.standard_normal((7, 5)), exponent)
         cases.append(case(f"{label} 7x5", "extreme", a, f"Gaussian × 2^{exponent}"))
+    # Tall graded shapes that take a two-stage QR preconditioning in the fast decomposer (m ≥ 2n,
+    # several 32-column blocks) and one just below that threshold; their own seed, so that the
+    # cases above do not change.
+    tall_rng = np.random.default_rng(20261207)
+    for m, n in [(300, 40), (130, 65), (129, 65)]:
+        b = tall_rng.standard_normal((m, n))
+        b /= np.linalg.norm(b, axis=0)
+        cases.append(case(f"graded {m}x{n}", "graded", b * 10.0 ** np.linspace(-12, 12, n),
+                          "B Gaussian with unit columns, D = 10^linspace(-12, 12)"))
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "spectra.json")
     with open(path, "w") as f:
         # One case per line, so that a regenerated file diffs case by case.
