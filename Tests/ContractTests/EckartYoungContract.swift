@@ -37,6 +37,7 @@ struct EckartYoungContract {
     func noSampledMatrixDoesBetter(subject: ContractSubject) throws {
         var generator = ContractSeed.generator(for: "noSampledMatrixDoesBetter competitors")
         let cases = ContractCase.draw(30, for: "noSampledMatrixDoesBetter", kinds: [.gaussian, .repeated, .prescribed])
+        // p = 1 has no rank k with 0 < k < p to compete for (k = 0 and k = p are exact).
         for testCase in cases where min(testCase.rows, testCase.columns) >= 2 {
             let a = testCase.matrix
             let m = a.rows, n = a.columns

@@ -41,6 +41,7 @@ struct PseudoinverseContract {
     func overdetermined(subject: ContractSubject) {
         var generator = ContractSeed.generator(for: "overdetermined")
         let cases = ContractCase.draw(40, for: "overdetermined", kinds: [.gaussian, .graded, .rankDeficient])
+        // The tall draws (tall, one column, or drawn so); the others are not overdetermined.
         for testCase in cases where testCase.rows > testCase.columns {
             let a = testCase.matrix
             let b = (0..<a.rows).map { _ in generator.nextGaussian() }
@@ -62,6 +63,7 @@ struct PseudoinverseContract {
     func minimumNorm(subject: ContractSubject) {
         var generator = ContractSeed.generator(for: "minimumNorm")
         let cases = ContractCase.draw(40, for: "minimumNorm", kinds: [.gaussian, .repeated])
+        // The wide draws (one row, wide, or drawn so); the others have no null space to test.
         for testCase in cases where testCase.rows < testCase.columns {
             let a = testCase.matrix
             let m = a.rows, n = a.columns
