@@ -129,6 +129,21 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings),
+        // The contract suite: every property of an SVD, graded on any decomposer through the
+        // public API (Guides/Verification.md); reference spectra computed outside Swift.
+        .testTarget(
+            name: "ContractTests",
+            dependencies: ["SVDCore", "SVDTextbook", "SVDDecomposers", "SVDTestMatrices", "PlainHestenesJacobi"],
+            exclude: ["Fixtures/make_fixtures.py", "Fixtures/README.md"],
+            resources: [.copy("Fixtures/spectra.json")],
+            swiftSettings: swiftSettings),
+        // A decomposer written with the foundation alone, outside the package's algorithms: the
+        // contract suite grades it like the package's own (it cannot see the kernels).
+        .target(
+            name: "PlainHestenesJacobi",
+            dependencies: ["SVDFoundation"],
+            path: "Tests/PlainHestenesJacobi",
+            swiftSettings: swiftSettings),
         // Figures described in Swift, drawn by gnuplot; independent of SVDCore.
         .target(name: "Plotting", swiftSettings: swiftSettings),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"], swiftSettings: swiftSettings),

@@ -113,6 +113,3 @@ enum Tolerance {
 func maxAbsDifference(_ a: Matrix<Double>, _ b: Matrix<Double>) -> Double {
     zip(a.elements, b.elements).reduce(0) { max($0, abs($1.0 - $1.1)) }
 }
-
-/// The decomposers under test, both held to the same properties.
-let decomposers: [any SingularValueDecomposer] = [OneSidedJacobi(), NormalEquationsSVD()]
