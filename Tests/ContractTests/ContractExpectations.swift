@@ -1,4 +1,5 @@
 import SVDCore
+import SVDTextbook
 import Testing
 
 /// Checks shared by the contract's tests.
