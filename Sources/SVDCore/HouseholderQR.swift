@@ -96,7 +96,7 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
     ///   norm (A·P = Q·R with |rₖₖ| non-increasing); without it P = I.
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
-    #if arch(x86_64) || arch(i386)
+    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
     @_specialize(exported: true, where Scalar == Float80)
     #endif
     public init(_ a: Matrix<Scalar>, pivoting: Bool = false) {
@@ -194,7 +194,7 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
     /// The m×n factor Q with orthonormal columns: H₀H₁⋯Hₙ₋₁·[I; 0].
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
-    #if arch(x86_64) || arch(i386)
+    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
     @_specialize(exported: true, where Scalar == Float80)
     #endif
     public func thinQ() -> Matrix<Scalar> {
@@ -209,7 +209,7 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
     /// C padded with m − n zeros (for the SVD A = (Q·Vₓ)·Σ·(P·Uₓ)ᵀ from R = Vₓ·Σ·Uₓᵀ).
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
-    #if arch(x86_64) || arch(i386)
+    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
     @_specialize(exported: true, where Scalar == Float80)
     #endif
     public func q(times c: Matrix<Scalar>) -> Matrix<Scalar> {

@@ -145,7 +145,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     // would run the generic code through witness tables, 100–250× slower.
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
-    #if arch(x86_64) || arch(i386)
+    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
     @_specialize(exported: true, where Scalar == Float80)
     #endif
     public func singularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar> {
@@ -172,7 +172,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
 
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
-    #if arch(x86_64) || arch(i386)
+    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
     @_specialize(exported: true, where Scalar == Float80)
     #endif
     public func decompose<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)

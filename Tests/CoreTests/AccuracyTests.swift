@@ -122,7 +122,7 @@ struct AccuracyTests {
 }
 
 let hasFloat80: Bool = {
-    #if arch(x86_64) || arch(i386)
+    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
     return true
     #else
     return false
@@ -131,7 +131,7 @@ let hasFloat80: Bool = {
 
 /// Singular values of `a` computed in Float80 and rounded to Double.
 func referenceSingularValues(_ a: Matrix<Double>) throws -> [Double] {
-    #if arch(x86_64) || arch(i386)
+    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
     return try OneSidedJacobi().singularValues(of: a.converted(to: Float80.self)).singularValues.map { Double($0) }
     #else
     return try OneSidedJacobi().singularValues(of: a).singularValues

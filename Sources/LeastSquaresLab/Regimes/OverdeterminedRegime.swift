@@ -1,5 +1,6 @@
 import Foundation
 import SVDCore
+import SVDDecomposers
 import SVDTestMatrices
 
 /// More equations than unknowns (m > n, full column rank): x* = A⁺b is the unique minimizer of
@@ -46,14 +47,15 @@ public struct OverdeterminedRegime: Sendable {
         return error > 0 ? min(16, max(0, -log10(error))) : 16
     }
 
-    public init(rows m: Int = 20, columns n: Int = 6, conditionNumber kappa: Double = 1e6, seed: UInt64 = 3) throws {
+    public init(rows m: Int = 20, columns n: Int = 6, conditionNumber kappa: Double = 1e6, seed: UInt64 = 3,
+                decomposer: any SingularValueDecomposer = DecomposerRegistry.standard.decomposer) throws {
         precondition(m > n && n >= 2 && kappa >= 1)
         var generator = SeededGenerator(seed: seed)
         let sigma = (0..<n).map { pow(kappa, -Double($0) / Double(n - 1)) }
         let a: Matrix<Double> = TestMatrices.withSingularValues(sigma, rows: m, columns: n, using: &generator)
         let xTrue = (0..<n).map { _ in generator.nextGaussian() }
         // r_true: a random vector projected onto null(Aᵀ), scaled to a small but nonzero size.
-        let svd = try OneSidedJacobi().decompose(a, vectors: .full)
+        let svd = try decomposer.decompose(a, vectors: .full)
         let leftNull = svd.fundamentalSubspaces().leftNullSpace
         let z = (0..<leftNull.columns).map { _ in generator.nextGaussian() }
         var rTrue = leftNull * z
