@@ -27,7 +27,7 @@ struct Exercise0: ParsableCommand {
             written or drawn (a bad --plots-dir, a gnuplot error) is reported after the results \
             as an error, and the exit status is then 1.
 
-            --json prints one object with the keys matrix, singularValues, u, v (arrays of \
+            --json prints one object with the keys decomposer, matrix, singularValues, u, v (arrays of \
             rows), tripletResiduals, determinant, orientation, firstStep, lastStep and \
             conditionNumber (null when infinite); no plot is drawn with --json.
 
@@ -45,8 +45,10 @@ struct Exercise0: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var decomposer: DecomposerOption
+
     func run() throws {
-        let exercise = try GeometryExercise(matrix: matrix)
+        let exercise = try GeometryExercise(matrix: matrix, decomposer: decomposer.selected)
         if output.json {
             print(exercise.json.rendered())
             return

@@ -30,7 +30,7 @@ struct Exercise1: ParsableCommand {
             A figure that cannot be written or drawn (a bad --plots-dir, a gnuplot error) is \
             reported after the results as an error, and the exit status is then 1.
 
-            --json prints one object with the keys rows, columns, singularValues, \
+            --json prints one object with the keys decomposer, rows, columns, singularValues, \
             explainedVarianceRatio, components (the k kept directions, each of length columns) \
             and projection (the first two scores of each row); no plots are drawn with --json.
 
@@ -57,6 +57,8 @@ struct Exercise1: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var decomposer: DecomposerOption
+
     func validate() throws {
         // The upper bound depends on the data and is checked once they are read.
         guard components >= 1 else {
@@ -67,7 +69,7 @@ struct Exercise1: ParsableCommand {
 
     func run() throws {
         let exercise = try PCAExercise(.init(dataPath: data, labelColumn: label, standardize: standardize,
-                                             components: components))
+                                             components: components, decomposer: decomposer.selected))
         if output.json {
             print(exercise.json.rendered())
             return

@@ -33,7 +33,7 @@ struct Exercise2: ParsableCommand {
             -spectrum, -energy and -error in --plots-dir (without gnuplot, their .gp scripts). A \
             reconstruction or figure that cannot be written or drawn (a bad --plots-dir, a gnuplot \
             error) is reported after the results as an error, and the exit status is then 1. \
-            --json prints one object (rows, cols, \
+            --json prints one object (decomposer, rows, cols, \
             channels, singularValues of the first channel (≤ 50), ranks: k, relativeError, \
             eckartYoungError, psnr, storedValues (per channel), compressionRatio, spectralError, \
             nextSingularValue; target when asked) and writes no files.
@@ -56,6 +56,8 @@ struct Exercise2: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var decomposer: DecomposerOption
+
     func validate() throws {
         if let energy, !(energy > 0 && energy <= 1) {
             throw ValidationError("--energy must be in (0, 1], got \(energy)")
@@ -68,7 +70,7 @@ struct Exercise2: ParsableCommand {
 
     func run() throws {
         let request = CompressionRequest(imagePath: image, ranks: ranks, energyTarget: energy,
-                                         psnrTarget: psnr, gray: gray)
+                                         psnrTarget: psnr, gray: gray, decomposer: decomposer.selected)
         let result = try CompressionExercise.run(request)
         if output.json {
             print(result.json.rendered())

@@ -32,9 +32,9 @@ struct Exercise3: ParsableCommand {
             fits a polynomial of degree d to two columns x,y (an optional header names them). \
             --all-nist grades all eleven in one table.
 
-            --json prints one object with the keys dataset, coefficients, certified (null if \
-            none), lre (null if no certified values), minLRE, residualSD; with --all-nist, \
-            {"datasets": [...]} of such objects. No plots are drawn with --json.
+            --json prints one object with the keys decomposer, dataset, coefficients, certified \
+            (null if none), lre (null if no certified values), minLRE, residualSD; with \
+            --all-nist, {"decomposer", "datasets": [...]} of such objects (without decomposer). No plots are drawn with --json.
 
             Plots (data and fit, residuals, singular values of the design matrix) go to plots/ \
             (--plots-dir DIR, --no-plots); without gnuplot only their scripts are written. \
@@ -69,6 +69,8 @@ struct Exercise3: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var decomposer: DecomposerOption
+
     func validate() throws {
         if dataPath != nil && dataset != nil { throw ValidationError("--data and --dataset exclude each other") }
         if allNIST && (dataPath != nil || dataset != nil) {
@@ -95,7 +97,8 @@ struct Exercise3: ParsableCommand {
 
     func run() throws {
         var options = LeastSquaresExercise.Options(dataPath: dataPath, datasetName: dataset, degree: degree,
-                                                   allReferenceSets: allNIST, residuals: residuals, json: output.json)
+                                                   allReferenceSets: allNIST, residuals: residuals, json: output.json,
+                                                   decomposer: decomposer.selected)
         options.residualSize = residual
         let result = try LeastSquaresExercise.run(options)
         print(result.text)

@@ -31,9 +31,13 @@ struct Exercise5: ParsableCommand {
             much faster. The default size 2048 runs in a few seconds; the seed's 4096 in about \
             10 s: `swift run exercise5 --size 4096`.
 
-            --json prints one object: rows, cols, ranks (objects with k, parameters = k(m+n), \
-            relativeError, denseSeconds, lowRankSeconds, then seedParameters = k(m+n+1), \
+            --json prints one object: decomposer, rows, cols, ranks (objects with k, parameters = \
+            k(m+n), relativeError, denseSeconds, lowRankSeconds, then seedParameters = k(m+n+1), \
             factorError, denseVectorSeconds, lowRankVectorSeconds), batch, singularValues (at most 50).
+
+            --decomposer chooses the exact SVD the text report checks the randomized one against \
+            (the factors themselves always come from the randomized SVD; --json runs no check and \
+            names the decomposer it would use).
 
             Plots (gnuplot; without it only their .gp scripts are written): exercise5-spectrum, \
             exercise5-error-vs-rank and exercise5-speedup-vs-rank in --plots-dir (not with --json). \
@@ -76,6 +80,8 @@ struct Exercise5: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @OptionGroup var decomposer: DecomposerOption
+
     /// The largest n accepted: W and its copies take about 5·8·n² bytes (2.7 GB at 8192).
     static let largestSize = 8192
 
@@ -109,12 +115,13 @@ struct Exercise5: ParsableCommand {
                                          randomizedSVD: method, repeats: repeats)
         let result = try experiment.run()
         if output.json {
-            print(result.json.rendered())
+            print(DecomposerOption.tagging(result.json, with: decomposer.selected).rendered())
             return
         }
         let checkWeights = SyntheticWeights(rows: 300, columns: 200, signalRank: min(resolvedSignalRank, 200), decay: decay,
                                             noise: noise, seed: seed &+ 3)
-        let check = try RandomizedSVDCheck.run(weights: checkWeights, rank: 20, using: method)
+        let check = try RandomizedSVDCheck.run(weights: checkWeights, rank: 20, using: method,
+                                               decomposer: decomposer.selected)
         #if DEBUG
         let buildMode = "debug (optimized)"
         #else

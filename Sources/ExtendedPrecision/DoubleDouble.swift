@@ -29,7 +29,7 @@ public struct DoubleDouble: Sendable, Equatable, Comparable, CustomStringConvert
         lo = 0
     }
 
-    #if arch(x86_64) || arch(i386)
+    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
     /// A `Float80`, exactly: its 64-bit significand splits into a 53-bit and an 11-bit part.
     public init(exactly value: Float80) {
         let high = Double(value)

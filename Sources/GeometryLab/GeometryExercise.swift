@@ -1,6 +1,7 @@
 import LabSupport
 import Plotting
 import SVDCore
+import SVDDecomposers
 
 /// Exercise 0 from options to results: what `swift run exercise0` does, minus printing and
 /// drawing, so that tests can run it end to end.
@@ -11,10 +12,10 @@ public struct GeometryExercise: Sendable {
 
     public let geometry: RotateScaleRotate
 
-    /// Parses the `--matrix` text (or the default) and decomposes it.
+    /// Parses the `--matrix` text (or the default) and decomposes it with `decomposer`.
     ///
     /// - Throws: `UserFacingError` with a one-line message.
-    public init(matrix text: String? = nil) throws {
+    public init(matrix text: String? = nil, decomposer: NamedDecomposer = DecomposerRegistry.standard) throws {
         let a: Matrix<Double>
         do {
             a = try MatrixOption.parse(text ?? Self.defaultMatrix)
@@ -22,7 +23,7 @@ public struct GeometryExercise: Sendable {
             throw UserFacingError(error.description)
         }
         do {
-            geometry = try RotateScaleRotate(a)
+            geometry = try RotateScaleRotate(a, decomposer: decomposer)
         } catch {
             throw UserFacingError(error.description)
         }

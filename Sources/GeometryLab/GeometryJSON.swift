@@ -2,7 +2,7 @@ import LabSupport
 import SVDCore
 
 extension RotateScaleRotate {
-    /// The `--json` object: `matrix`, `singularValues`, `u`, `v` (arrays of rows),
+    /// The `--json` object: `decomposer` (its `--decomposer` name), `matrix`, `singularValues`, `u`, `v` (arrays of rows),
     /// `tripletResiduals` (‖A·vᵢ − σᵢ·uᵢ‖), `determinant` (ad − bc), `orientation`
     /// ("preserved", "reversed" or "singular"), `firstStep` and `lastStep` (what Vᵀ and U do:
     /// objects with `kind` "rotation" or "reflection" and `degrees`), `conditionNumber` (null when
@@ -15,6 +15,7 @@ extension RotateScaleRotate {
             }
         }
         return .object([
+            ("decomposer", .string(decomposer.name)),
             ("matrix", .array(matrix.rowArrays.map { .numbers($0) })),
             ("singularValues", .numbers(singularValues)),
             ("u", .array(decomposition.u.rowArrays.map { .numbers($0) })),

@@ -26,7 +26,7 @@ public struct GeometryReport: Sendable {
         lines.append("A = \(aLines[0])")
         lines.append("    \(aLines[1])")
         lines.append("")
-        lines.append("A = U·Σ·Vᵀ (one-sided Jacobi; sign convention: the largest entry of each vᵢ is positive)")
+        lines.append("A = U·Σ·Vᵀ (decomposer: \(g.decomposer.label); sign convention: the largest entry of each vᵢ is positive)")
         let u = Self.matrixLines(svd.u), sig = Self.matrixLines(svd.sigma), v = Self.matrixLines(svd.v)
         lines.append("  U = \(u[0])   Σ = \(sig[0])   V = \(v[0])")
         lines.append("      \(u[1])       \(sig[1])       \(v[1])")

@@ -1,5 +1,6 @@
 import Foundation
 import SVDCore
+import SVDDecomposers
 
 /// A 2×2 matrix seen as three simple maps: A = U·Σ·Vᵀ, "rotate, scale, rotate".
 ///
@@ -23,8 +24,10 @@ import SVDCore
 public struct RotateScaleRotate: Sendable {
     /// A.
     public let matrix: Matrix<Double>
-    /// A = U·Σ·Vᵀ from the one-sided Jacobi core.
+    /// A = U·Σ·Vᵀ, computed by `decomposer`.
     public let decomposition: SingularValueDecomposition<Double>
+    /// The decomposer that computed it (one-sided Jacobi unless `--decomposer` names another).
+    public let decomposer: NamedDecomposer
 
     /// The stages of the picture: the input circle and its image after each factor.
     public enum Stage: Int, Sendable, CaseIterable {
@@ -38,14 +41,15 @@ public struct RotateScaleRotate: Sendable {
         case afterU
     }
 
-    /// Decomposes `a`.
+    /// Decomposes `a` with `decomposer`.
     ///
     /// - Throws: `GeometryError` when `a` is not 2×2 or not finite.
-    public init(_ a: Matrix<Double>) throws(GeometryError) {
+    public init(_ a: Matrix<Double>, decomposer: NamedDecomposer = DecomposerRegistry.standard) throws(GeometryError) {
         guard a.rows == 2 && a.columns == 2 else { throw .notTwoByTwo(rows: a.rows, columns: a.columns) }
         matrix = a
+        self.decomposer = decomposer
         do {
-            decomposition = try OneSidedJacobi().decompose(a, vectors: .full)
+            decomposition = try decomposer.decomposer.decompose(a, vectors: .full)
         } catch {
             throw .decompositionFailed("\(error)")
         }

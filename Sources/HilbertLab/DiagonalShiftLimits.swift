@@ -1,5 +1,6 @@
 import Foundation
 import SVDCore
+import SVDDecomposers
 
 /// Why "add a small value to the diagonal" (seed 000 §5) is not a general cure, and what is.
 ///
@@ -27,17 +28,19 @@ public struct DiagonalShiftLimits: Sendable {
         sigma / (sigma * sigma + alpha)
     }
 
-    /// - Parameter alpha: the shift α, with 0 < α < 1.
-    public init(alpha: Double = 1e-3) throws(SVDError) {
+    /// - Parameters:
+    ///   - alpha: the shift α, with 0 < α < 1.
+    ///   - decomposer: the SVD that measures the three smallest singular values.
+    public init(alpha: Double = 1e-3,
+                decomposer: any SingularValueDecomposer = DecomposerRegistry.standard.decomposer) throws(SVDError) {
         precondition(alpha > 0 && alpha < 1, "α must lie in (0, 1), got \(alpha)")
         self.alpha = alpha
         let root = alpha.squareRoot()
         let a = Matrix<Double>(rows: 2, columns: 2, columnMajor: [1, 0, 0, -alpha])
         let shifted = Matrix<Double>(rows: 2, columns: 2, columnMajor: [1 + alpha, 0, 0, 0])
         let stacked = Matrix<Double>(rows: 4, columns: 2, columnMajor: [1, 0, root, 0, 0, -alpha, 0, root])
-        let jacobi = OneSidedJacobi()
-        smallestBefore = try jacobi.singularValues(of: a).singularValues.last ?? 0
-        smallestAfterShift = try jacobi.singularValues(of: shifted).singularValues.last ?? 0
-        smallestTikhonov = try jacobi.singularValues(of: stacked).singularValues.last ?? 0
+        smallestBefore = try decomposer.singularValues(of: a).singularValues.last ?? 0
+        smallestAfterShift = try decomposer.singularValues(of: shifted).singularValues.last ?? 0
+        smallestTikhonov = try decomposer.singularValues(of: stacked).singularValues.last ?? 0
     }
 }

@@ -177,7 +177,7 @@ extension Exercise4Study {
             "  α lowers κ₂ to about (λ_max + α)/α and trades noise for bias: the best α = \(Format.scientific(best.alpha, 0)) gives an",
             "  error of \(Format.scientific(best.total, 1))" + (plain.map { ", against \(Format.scientific($0.total, 1)) without regularization." } ?? "."),
         ]
-        if let limits = try? DiagonalShiftLimits() {
+        if let limits = try? DiagonalShiftLimits(decomposer: configuration.decomposer.decomposer) {
             let e = { (x: Double) in Format.scientific(x, 1) }
             lines += [
                 "",

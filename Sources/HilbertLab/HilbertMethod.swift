@@ -13,7 +13,7 @@ public enum HilbertMethod: String, CaseIterable, Sendable {
 
     /// The methods this machine can run, in table order: Float80 exists only on x86-64.
     public static var available: [HilbertMethod] {
-        #if arch(x86_64) || arch(i386)
+        #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
         return [.float, .double, .float80, .accurate]
         #else
         return [.float, .double, .accurate]
@@ -63,7 +63,7 @@ public enum HilbertMethod: String, CaseIterable, Sendable {
         case .float: return try Self.storedSingularValues(n, Float.self, decomposer)
         case .double: return try Self.storedSingularValues(n, Double.self, decomposer)
         case .float80:
-            #if arch(x86_64) || arch(i386)
+            #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
             return try Self.storedSingularValues(n, Float80.self, decomposer)
             #else
             preconditionFailure("Float80 is not available on this architecture")

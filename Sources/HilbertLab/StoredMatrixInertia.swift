@@ -55,7 +55,7 @@ public struct StoredMatrixInertia: Sendable {
                 case .float: entries.append(DoubleDouble(Double(hilbert.entry(i, j, as: Float.self))))
                 case .double: entries.append(DoubleDouble(hilbert.entry(i, j, as: Double.self)))
                 case .float80:
-                    #if arch(x86_64) || arch(i386)
+                    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
                     entries.append(DoubleDouble(exactly: hilbert.entry(i, j, as: Float80.self)))
                     #else
                     preconditionFailure("Float80 is not available on this architecture")

@@ -1,11 +1,13 @@
 import Foundation
 import LabSupport
 import SVDCore
+import SVDDecomposers
 
 /// The truncated SVD of an image, channel by channel, and what each rank k costs and saves.
 ///
 /// For each channel A (m×n, entries in [0, 1]) the full thin SVD A = U·Σ·Vᵀ is computed once by
-/// one-sided Jacobi (exact to working accuracy). The rank-k reconstruction is
+/// the chosen decomposer (one-sided Jacobi unless `--decomposer` names another: exact to working
+/// accuracy). The rank-k reconstruction is
 /// A_k = Σ_{i≤k} σᵢ·uᵢ·vᵢᵀ, and by the Eckart–Young–Mirsky theorem
 ///
 ///     ‖A − A_k‖_F = √(Σ_{i>k} σᵢ²),        ‖A − A_k‖₂ = σ_{k+1}.
@@ -32,19 +34,22 @@ public struct CompressionAnalysis: Sendable {
     public let frobeniusNorm: Double
     /// Wall-clock time of the SVDs.
     public let svdSeconds: Double
+    /// The decomposer that computed `decompositions`.
+    public let decomposer: NamedDecomposer
 
     /// Decomposes every channel and measures the error and PSNR curves.
     /// - Throws: `SVDError` (non-finite entries cannot come from an image; non-convergence is
     ///   reported rather than hidden).
-    public init(channels: [Matrix<Double>]) throws {
+    public init(channels: [Matrix<Double>], decomposer: NamedDecomposer = DecomposerRegistry.standard) throws {
         precondition(!channels.isEmpty, "An image has at least one channel")
         let m = channels[0].rows, n = channels[0].columns
         precondition(channels.allSatisfy { $0.rows == m && $0.columns == n }, "Channels differ in size")
         rows = m
         columns = n
         self.channels = channels
+        self.decomposer = decomposer
         let (seconds, decompositions) = try Timing.median(repeats: 1) {
-            try channels.map { try OneSidedJacobi().decompose($0, vectors: .thin) }
+            try channels.map { try decomposer.decomposer.decompose($0, vectors: .thin) }
         }
         svdSeconds = seconds
         self.decompositions = decompositions

@@ -3,6 +3,7 @@ import LabImages
 import LabSupport
 import Plotting
 import SVDCore
+import SVDDecomposers
 
 /// What `exercise2` was asked to do (already checked for ranges that do not depend on the image).
 public struct CompressionRequest: Sendable {
@@ -16,9 +17,13 @@ public struct CompressionRequest: Sendable {
     public var psnrTarget: Double?
     /// `--gray`: compress the BT.601 luminance instead of each colour channel.
     public var gray: Bool
+    /// `--decomposer`: the SVD algorithm.
+    public var decomposer: NamedDecomposer
 
     public init(imagePath: String? = nil, ranks: String? = nil, energyTarget: Double? = nil,
-                psnrTarget: Double? = nil, gray: Bool = false) {
+                psnrTarget: Double? = nil, gray: Bool = false,
+                decomposer: NamedDecomposer = DecomposerRegistry.standard) {
+        self.decomposer = decomposer
         self.imagePath = imagePath
         self.ranks = ranks
         self.energyTarget = energyTarget
@@ -101,7 +106,7 @@ public enum CompressionExercise {
             ranks = CompressionRequest.defaultRanks.filter { $0 <= p }
             if ranks.isEmpty { ranks = [1] }
         }
-        let analysis = try CompressionAnalysis(channels: image.channelMatrices(mode))
+        let analysis = try CompressionAnalysis(channels: image.channelMatrices(mode), decomposer: request.decomposer)
 
         var target: (kind: String, value: Double, rank: Int?)? = nil
         if let energy = request.energyTarget {

@@ -11,12 +11,13 @@ extension CompressionResult {
         }
     }
 
-    /// The `--json` object: `rows`, `cols`, `channels`, `singularValues` (first channel, at most
+    /// The `--json` object: `decomposer` (its `--decomposer` name), `rows`, `cols`, `channels`, `singularValues` (first channel, at most
     /// 50), `ranks` (objects with `k`, `relativeError`, `eckartYoungError`, `psnr` (null when
     /// infinite), `storedValues` (per channel), `compressionRatio`, then `spectralError` and
     /// `nextSingularValue`), and `target` when --energy or --psnr was given.
     public var json: JSON {
         var members: [(String, JSON)] = [
+            ("decomposer", .string(analysis.decomposer.name)),
             ("rows", .number(analysis.rows)),
             ("cols", .number(analysis.columns)),
             ("channels", .number(analysis.channels.count)),
@@ -56,8 +57,8 @@ extension CompressionResult {
         case (_, 1): matrices = "The image is an"
         case (_, let count): matrices = "Each of the \(count) channels is an"
         }
-        lines.append("\(matrices) m×n = \(m)×\(n) matrix A of values in [0, 1]. One-sided Jacobi SVD (full, exact to "
-                     + "working accuracy): \(Format.fixed(a.svdSeconds, 2)) s.")
+        lines.append("\(matrices) m×n = \(m)×\(n) matrix A of values in [0, 1]. Thin SVD by "
+                     + "\(a.decomposer.label): \(Format.fixed(a.svdSeconds, 2)) s.")
         let sigma = first.singularValues
         // σ₁, σ₁₀, σ₁₀₀ where the image has that many, and the last one.
         let milestones = [1, 10, 100].filter { $0 < sigma.count }

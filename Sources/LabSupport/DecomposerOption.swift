@@ -35,6 +35,17 @@ public struct DecomposerOption: ParsableArguments, Sendable {
         }
     }
 
+    /// `object` with the member `"decomposer": NAME` put first (any other JSON is returned as is).
+    ///
+    /// - Parameters:
+    ///   - decomposer: the decomposer that ran.
+    ///   - object: a JSON object.
+    /// - Returns: the object, naming the decomposer.
+    public static func tagging(_ object: JSON, with decomposer: NamedDecomposer) -> JSON {
+        guard case .object(let members) = object else { return object }
+        return .object([("decomposer", .string(decomposer.name))] + members)
+    }
+
     /// "jacobi (one-sided Jacobi, …), textbook (…), …" for `--help`.
     static var namesHelp: String {
         DecomposerRegistry.all.map { "\($0.name) (\($0.summary))" }.joined(separator: ", ")

@@ -33,7 +33,7 @@ extension ExtendedPrecision {
     static var zero: Self { Self(0.0) }
 }
 
-#if arch(x86_64) || arch(i386)
+#if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
 extension Float80: ExtendedPrecision {
     public init?(decimal text: Substring) {
         guard DecimalNumeral.isPlain(text), let value = Float80(String(text)), value.isFinite else { return nil }

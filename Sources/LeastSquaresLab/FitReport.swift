@@ -1,6 +1,7 @@
 import Foundation
 import LabSupport
 import SVDCore
+import SVDDecomposers
 
 /// A fitted data set with everything the report shows: the fit, its grading against NIST's
 /// certified values, and what each lever of the solver contributes.
@@ -13,9 +14,10 @@ public struct GradedFit: Sendable {
     /// with residuals in each ``ResidualArithmetic`` (empty without certified values).
     public let leverComparison: [(name: String, minimumLRE: Double)]
 
-    /// Fits `data` with residuals in `arithmetic` and grades the result.
-    public init(_ data: RegressionData, residuals arithmetic: ResidualArithmetic = .doubleDouble) throws(SVDError) {
-        let solver = RefinedLeastSquares()
+    /// Fits `data` with residuals in `arithmetic`, the SVD by `decomposer`, and grades the result.
+    public init(_ data: RegressionData, residuals arithmetic: ResidualArithmetic = .doubleDouble,
+                decomposer: any SingularValueDecomposer = DecomposerRegistry.standard.decomposer) throws(SVDError) {
+        let solver = RefinedLeastSquares(decomposer: decomposer)
         let fit = try solver.fit(data, residuals: arithmetic)
         self.data = data
         self.fit = fit
@@ -131,7 +133,7 @@ public struct GradedFit: Sendable {
 extension ResidualArithmetic {
     /// The arithmetics this platform has (no `Float80` on arm64).
     public static var availableCases: [ResidualArithmetic] {
-        #if arch(x86_64) || arch(i386)
+        #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
         return allCases
         #else
         return allCases.filter { $0 != .float80 }

@@ -2,6 +2,7 @@ import Foundation
 import LabSupport
 import Plotting
 import SVDCore
+import SVDDecomposers
 
 /// What `exercise3` does, as a library function the tests can call.
 public enum LeastSquaresExercise {
@@ -21,9 +22,13 @@ public enum LeastSquaresExercise {
         public var json = false
         /// ‖r‖ of the overdetermined demonstration (section 1): how far b is from col(A).
         public var residualSize = 1e-6
+        /// The SVD algorithm of every fit and regime.
+        public var decomposer: NamedDecomposer
 
         public init(dataPath: String? = nil, datasetName: String? = nil, degree: Int? = nil,
-                    allReferenceSets: Bool = false, residuals: ResidualArithmetic = .doubleDouble, json: Bool = false) {
+                    allReferenceSets: Bool = false, residuals: ResidualArithmetic = .doubleDouble, json: Bool = false,
+                    decomposer: NamedDecomposer = DecomposerRegistry.standard) {
+            self.decomposer = decomposer
             self.dataPath = dataPath
             self.datasetName = datasetName
             self.degree = degree
@@ -50,23 +55,27 @@ public enum LeastSquaresExercise {
         if options.allReferenceSets { return try referenceTable(options) }
         let data = try loadData(options)
         let graded: GradedFit
-        do { graded = try GradedFit(data, residuals: options.residuals) } catch {
+        let decomposer = options.decomposer.decomposer
+        do { graded = try GradedFit(data, residuals: options.residuals, decomposer: decomposer) } catch {
             throw UserFacingError("\(data.name): \(error)")
         }
-        if options.json { return Output(text: graded.json.rendered(), figures: []) }
-        var sections: [String] = []
+        if options.json {
+            return Output(text: DecomposerOption.tagging(graded.json, with: options.decomposer).rendered(), figures: [])
+        }
+        var sections = ["SVD by \(options.decomposer.label) (choose another with --decomposer NAME)", ""]
         var figures: [Figure] = []
         if options.showsRegimes {
-            let under = try UnderdeterminedRegime(), deficient = try RankDeficientRegime()
-            sections.append(RegimesReport.text(try OverdeterminedRegime(residualSize: options.residualSize),
-                                               under, deficient))
-            let subspaces = try FourSubspacesPicture()
+            let under = try UnderdeterminedRegime(decomposer: decomposer)
+            let deficient = try RankDeficientRegime(decomposer: decomposer)
+            sections.append(RegimesReport.text(
+                try OverdeterminedRegime(residualSize: options.residualSize, decomposer: decomposer), under, deficient))
+            let subspaces = try FourSubspacesPicture(decomposer: decomposer)
             sections.append("")
             sections.append(subspaces.text)
             sections.append("")
             sections.append("━━ 4. Real data with certified answers (choose another with --dataset NAME or --data FILE)")
-            figures = RegimeFigures.figures(small: try DigitsLostStudy(residualSize: 1e-6),
-                                            large: try DigitsLostStudy(residualSize: 1),
+            figures = RegimeFigures.figures(small: try DigitsLostStudy(residualSize: 1e-6, decomposer: decomposer),
+                                            large: try DigitsLostStudy(residualSize: 1, decomposer: decomposer),
                                             underdetermined: under, rankDeficient: deficient)
                 + [RegimeFigures.fourSubspaces(subspaces)]
         }
@@ -96,12 +105,14 @@ public enum LeastSquaresExercise {
         var graded: [GradedFit] = []
         for name in ReferenceDatasets.names {
             let data = try ReferenceDatasets.load(name)
-            do { graded.append(try GradedFit(data, residuals: options.residuals)) } catch {
+            do { graded.append(try GradedFit(data, residuals: options.residuals,
+                                             decomposer: options.decomposer.decomposer)) } catch {
                 throw UserFacingError("\(name): \(error)")
             }
         }
         if options.json {
-            return Output(text: JSON.object([("datasets", .array(graded.map(\.json)))]).rendered(), figures: [])
+            return Output(text: JSON.object([("decomposer", .string(options.decomposer.name)),
+                                             ("datasets", .array(graded.map(\.json)))]).rendered(), figures: [])
         }
         var table = TextTable(headers: ["data set", "n", "κ₂(X)", "κ₂(X·D)", "plain A⁺b", "this solver", "goal"])
         for g in graded {
@@ -115,6 +126,7 @@ public enum LeastSquaresExercise {
             \(table.rendered())
               plain A⁺b: the SVD of X as given, in Double. this solver: exact column scaling, SVD,
               refinement of the augmented system with residuals in \(options.residuals.rawValue).
+              SVD by \(options.decomposer.label).
               LRE capped at 15, the digits NIST certifies.
             """
         return Output(text: text, figures: [])

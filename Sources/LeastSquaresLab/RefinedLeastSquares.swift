@@ -1,5 +1,6 @@
 import ExtendedPrecision
 import SVDCore
+import SVDDecomposers
 
 /// Least squares to (nearly) full `Double` accuracy: exact column scaling, the one-sided Jacobi
 /// SVD, and iterative refinement of the augmented system with residuals in extended precision.
@@ -17,7 +18,8 @@ import SVDCore
 ///    directions rather than of their lengths (Filip's x¹⁰ column is 10¹⁰ times longer than its
 ///    constant column). Scaling by anything else (means, standard deviations) rounds every entry
 ///    and silently costs digits: for Wampler5 about 5 of them.
-/// 2. **The SVD** A_s = U·Σ·Vᵀ (one-sided Jacobi, ``OneSidedJacobi``) gives y₀ = V·Σ⁻¹·Uᵀb,
+/// 2. **The SVD** A_s = U·Σ·Vᵀ (by `decomposer`: one-sided Jacobi unless `--decomposer` names
+///    another) gives y₀ = V·Σ⁻¹·Uᵀb,
 ///    backward stable: its error is about ε·κ(A_s) + ε·κ(A_s)²·‖r‖/(‖A_s‖‖y‖), never the ε·κ²
 ///    of the normal equations.
 /// 3. **Iterative refinement of the augmented system** (Björck 1967):
@@ -55,10 +57,14 @@ import SVDCore
 public struct RefinedLeastSquares: Sendable {
     /// The most refinement steps taken (each costs two products with A in extended precision).
     public var maximumRefinementSteps: Int
+    /// The SVD algorithm of lever 2 (and of the plain A⁺b it is compared with).
+    public var decomposer: any SingularValueDecomposer
 
-    public init(maximumRefinementSteps: Int = 25) {
+    public init(maximumRefinementSteps: Int = 25,
+                decomposer: any SingularValueDecomposer = DecomposerRegistry.standard.decomposer) {
         precondition(maximumRefinementSteps >= 0, "maximumRefinementSteps must not be negative")
         self.maximumRefinementSteps = maximumRefinementSteps
+        self.decomposer = decomposer
     }
 
     /// Fits `data`'s model, with residuals in double-double arithmetic (the default everywhere:
@@ -73,7 +79,7 @@ public struct RefinedLeastSquares: Sendable {
         case .double: return try fit(data, arithmetic: Double.self)
         case .doubleDouble: return try fit(data, arithmetic: DoubleDouble.self)
         case .float80:
-            #if arch(x86_64) || arch(i386)
+            #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
             return try fit(data, arithmetic: Float80.self)
             #else
             return try fit(data, arithmetic: DoubleDouble.self)
@@ -92,7 +98,7 @@ public struct RefinedLeastSquares: Sendable {
     /// the two must be roundings of the same numbers.
     @_specialize(where E == DoubleDouble)
     @_specialize(where E == Double)
-    #if arch(x86_64) || arch(i386)
+    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
     @_specialize(where E == Float80)
     #endif
     public func solve<E: ExtendedPrecision>(a: Matrix<Double>, b: [Double], extendedA: [E], extendedB: [E]) throws(SVDError)
@@ -101,10 +107,10 @@ public struct RefinedLeastSquares: Sendable {
         precondition(b.count == a.rows && extendedB.count == a.rows, "b needs one entry per row of A")
         precondition(extendedA.count == a.rows * a.columns, "extendedA needs every entry of A")
         let m = a.rows, n = a.columns
-        let jacobi = OneSidedJacobi()
+        let decomposer = self.decomposer
 
         // The plain route, for comparison: the SVD of A as it is, A⁺b in Double.
-        let plain = try jacobi.decompose(a, vectors: .thin)
+        let plain = try decomposer.decompose(a, vectors: .thin)
         let plainSolution = plain.solveLeastSquares(b)
 
         // Lever 1: exact scaling of the columns by powers of two.
@@ -121,7 +127,7 @@ public struct RefinedLeastSquares: Sendable {
         }
 
         // Lever 2: the SVD of the scaled matrix.
-        let svd = try jacobi.decompose(scaled, vectors: .thin)
+        let svd = try decomposer.decompose(scaled, vectors: .thin)
         let rank = svd.rank()
         let y0 = svd.solveLeastSquares(b)
         let unscale = { (y: [Double]) in zip(y, factors).map { $0 * $1 } }

@@ -51,7 +51,7 @@ extension LayerExperimentResult {
         lines.append("  σ̂: " + Array(Set(shown)).sorted().map { "σ\($0) = \(Format.significant(singularValues[$0 - 1], 4))" }.joined(separator: ", "))
         if let check {
             lines.append("")
-            lines.append("Check against the exact SVD (one-sided Jacobi) on a \(check.rows)×\(check.columns) matrix of the same kind, k = \(check.rank):")
+            lines.append("Check against the exact SVD (\(check.decomposer.label)) on a \(check.rows)×\(check.columns) matrix of the same kind, k = \(check.rank):")
             lines.append("  max |σ̂ᵢ − σᵢ|/σ₁ = \(Format.scientific(check.largestSingularValueError, 1)), "
                          + "σ̂ᵢ ≤ σᵢ for all i ≤ k: \(check.singularValuesInterlace ? "yes" : "NO")")
             let bound = check.probabilisticBoundApplies

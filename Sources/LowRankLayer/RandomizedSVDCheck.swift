@@ -1,7 +1,8 @@
 import SVDCore
+import SVDDecomposers
 
-/// The randomized SVD checked against the exact one (one-sided Jacobi) on a matrix small enough
-/// for the latter: the same spectrum model as the exercise, at 300×200 by default.
+/// The randomized SVD checked against the exact one (by the chosen decomposer, one-sided Jacobi
+/// unless `--decomposer` names another) on a matrix small enough for the latter: the same spectrum model as the exercise, at 300×200 by default.
 ///
 /// What is compared, and what theory promises (see `RandomizedSVD`):
 /// - singular values: σ̂ᵢ ≤ σᵢ and |σ̂ᵢ − σᵢ| ≤ ‖A − PA‖₂;
@@ -26,6 +27,8 @@ public struct RandomizedSVDCheck: Sendable {
     public var failureProbability: Double
     /// p, the oversampling of the randomized SVD.
     public var oversampling: Int
+    /// The decomposer of the exact SVD.
+    public var decomposer: NamedDecomposer
 
     /// Whether HMT's probabilistic bound applies: eq. (1.10) (from Theorem 10.8) needs p ≥ 4.
     public var probabilisticBoundApplies: Bool { oversampling >= 4 }
@@ -44,19 +47,22 @@ public struct RandomizedSVDCheck: Sendable {
         return zip(randomizedSingularValues, exactSingularValues).allSatisfy { $0 <= $1 + slack }
     }
 
-    /// Runs the comparison on `SyntheticWeights(rows:columns:…)` with the given randomized SVD.
-    public static func run(weights: SyntheticWeights, rank k: Int, using method: RandomizedSVD) throws -> RandomizedSVDCheck {
+    /// Runs the comparison on `SyntheticWeights(rows:columns:…)` with the given randomized SVD,
+    /// the exact one by `decomposer`.
+    public static func run(weights: SyntheticWeights, rank k: Int, using method: RandomizedSVD,
+                           decomposer: NamedDecomposer = DecomposerRegistry.standard) throws -> RandomizedSVDCheck {
         let a = weights.matrix()
-        let exact = try OneSidedJacobi().singularValues(of: a)
+        let exact = try decomposer.decomposer.singularValues(of: a)
         let approximation = try method.decompose(a, rank: k)
         let difference = a - approximation.matrix()
-        let differenceValues = try OneSidedJacobi().singularValues(of: difference)
+        let differenceValues = try decomposer.decomposer.singularValues(of: difference)
         return RandomizedSVDCheck(
             rows: a.rows, columns: a.columns, rank: k,
             exactSingularValues: exact.singularValues,
             randomizedSingularValues: approximation.singularValues,
             spectralError: differenceValues.norm2, frobeniusError: difference.frobeniusNorm,
             boundFactor: method.spectralErrorBoundFactor(rank: k, rows: a.rows, columns: a.columns),
-            failureProbability: method.failureProbabilityBound, oversampling: method.oversampling)
+            failureProbability: method.failureProbabilityBound, oversampling: method.oversampling,
+            decomposer: decomposer)
     }
 }

@@ -1,6 +1,7 @@
 import LabSupport
 import Plotting
 import SVDCore
+import SVDDecomposers
 
 /// Exercise 1 from options to results: what `swift run exercise1` does, minus printing and
 /// drawing, so that tests can run it end to end.
@@ -15,13 +16,16 @@ public struct PCAExercise: Sendable {
         public var standardize: Bool
         /// k, the number of components kept.
         public var components: Int
+        /// The SVD algorithm.
+        public var decomposer: NamedDecomposer
 
         public init(dataPath: String? = nil, labelColumn: String? = nil, standardize: Bool = false,
-                    components: Int = 2) {
+                    components: Int = 2, decomposer: NamedDecomposer = DecomposerRegistry.standard) {
             self.dataPath = dataPath
             self.labelColumn = labelColumn
             self.standardize = standardize
             self.components = components
+            self.decomposer = decomposer
         }
     }
 
@@ -49,7 +53,8 @@ public struct PCAExercise: Sendable {
         do {
             analysis = try PrincipalComponentAnalysis(data: table.values, standardize: options.standardize,
                                                       components: options.components,
-                                                      variableNames: table.variableNames)
+                                                      variableNames: table.variableNames,
+                                                      decomposer: options.decomposer)
             consistency = try PCAConsistency(analysis)
         } catch let error as PCAError {
             throw UserFacingError("\(options.dataPath ?? "iris"): \(error)")

@@ -4,6 +4,7 @@ import SVDCore
 extension PrincipalComponentAnalysis {
     /// The `--json` object of Exercise 1, keys in this order:
     ///
+    /// - `decomposer`: the `--decomposer` name of the SVD algorithm;
     /// - `rows`, `columns`: n and p;
     /// - `singularValues`: σ₁ ≥ … ≥ σ_q of the centred (scaled) data, q = min(n, p);
     /// - `explainedVarianceRatio`: σᵢ²/Σσⱼ², q values;
@@ -15,6 +16,7 @@ extension PrincipalComponentAnalysis {
         let two = min(2, singularValues.count)
         let projection = scores(components: two)
         return .object([
+            ("decomposer", .string(decomposer.name)),
             ("rows", .number(rows)),
             ("columns", .number(columns)),
             ("singularValues", .numbers(singularValues)),

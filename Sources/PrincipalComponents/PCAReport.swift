@@ -47,7 +47,7 @@ public struct PCAReport: Sendable {
 
         // 1. Spectrum.
         let d = a.svd.diagnostics
-        out.append("1. X = U·Σ·Vᵀ (thin SVD of the \(n)×\(p) centred\(a.scales == nil ? "" : ", scaled") data; one-sided Jacobi, \(d.sweeps) sweeps)")
+        out.append("1. X = U·Σ·Vᵀ (thin SVD of the \(n)×\(p) centred\(a.scales == nil ? "" : ", scaled") data; \(a.decomposer.label), \(d.sweeps) sweeps)")
         out.append("   The variance along direction vᵢ is ‖X·vᵢ‖²/n = σᵢ²/n; the ratio σᵢ²/Σσⱼ² is its share.")
         var spectrum = TextTable(headers: ["PC", "σᵢ", "variance σᵢ²/n", "ratio", "cumulative", "σᵢ²/(n−1)"])
         for i in a.singularValues.indices {

@@ -1,4 +1,5 @@
 import SVDCore
+import SVDDecomposers
 
 /// Principal component analysis through the SVD of the centred data.
 ///
@@ -41,6 +42,8 @@ public struct PrincipalComponentAnalysis: Sendable {
     public let centered: Matrix<Double>
     /// The thin SVD X = U·Σ·Vᵀ.
     public let svd: SingularValueDecomposition<Double>
+    /// The decomposer that computed `svd`.
+    public let decomposer: NamedDecomposer
     /// k, the number of components kept for the projection.
     public let componentCount: Int
 
@@ -54,9 +57,11 @@ public struct PrincipalComponentAnalysis: Sendable {
     ///     dominates the first component merely by its unit.
     ///   - components: k, 1 ≤ k ≤ min(n, p).
     ///   - variableNames: used in error messages (a constant column); defaults to "column j".
+    ///   - decomposer: the SVD algorithm (one-sided Jacobi unless `--decomposer` names another).
     /// - Throws: ``PCAError``.
     public init(data: Matrix<Double>, standardize: Bool = false, components: Int = 2,
-                variableNames: [String]? = nil) throws(PCAError) {
+                variableNames: [String]? = nil,
+                decomposer: NamedDecomposer = DecomposerRegistry.standard) throws(PCAError) {
         let n = data.rows, p = data.columns
         guard n >= 2 else { throw .tooFewRows(found: n) }
         let available = min(n, p)
@@ -106,7 +111,7 @@ public struct PrincipalComponentAnalysis: Sendable {
         guard !everyColumnIsConstant else { throw .noVariance }
 
         do {
-            svd = try OneSidedJacobi().decompose(x, vectors: .thin)
+            svd = try decomposer.decomposer.decompose(x, vectors: .thin)
         } catch {
             throw .decomposition(error)
         }
@@ -117,6 +122,7 @@ public struct PrincipalComponentAnalysis: Sendable {
             throw .varianceOutOfRange(largestSingularValue: svd.singularValues[0])
         }
         self.rows = n
+        self.decomposer = decomposer
         self.columns = p
         self.means = means
         self.scales = standardize ? scales : nil

@@ -13,19 +13,8 @@ import SVDFoundation
 /// twelve address bits, which the processor uses to match loads against pending stores: a load
 /// from column q + 1 is held up by a store to column q that only looks alike.
 ///
-/// Measured (release, `-target-cpu native`, CPU time, medians of 3 runs on a Gaussian matrix,
-/// values only), time against the distance between columns, in entries: 500×500: 500 in an
-/// array 197 ms; 500 from an aligned start 161; 504: 164; 512: 187–195; 520: 151; 544: 151–154.
-/// 1000×1000: 1000 from an aligned start 1.23–1.26 s; 1024: 1.78 s; 1064: 1.16–1.17 s. (At 100,
-/// 200 and 480 rows, every distance measured within 3 % once the start was aligned.)
-///
-/// Against sweeping the arrays in place (medians over 8–10 separate processes per version, run
-/// alternately): values 500×500 0.79 ×, 1000×1000 0.79 ×, tall 2000×200 0.93 ×, the others
-/// within ±3 %; U, Σ, V 500×500 0.83 ×, the others 0.94–1.04 ×. Where an array happens to land in
-/// memory had also made the "levels" between which the timings of one build jumped from one
-/// series to the next (medians of two series of the same build: Gaussian 500×500 values 175 and
-/// 217 ms, graded 96 and 82 ms); with the copy, 165 and 170 ms, 77 and 80 ms. The copy costs
-/// 2·m·n entries moved, against at least m·n² per sweep.
+/// Both effects were measured, and so was the copy against sweeping the arrays in place
+/// (Benchmarks/RESULTS.md, "Tunable parameters"). The copy costs 2·m·n entries moved, against at least m·n² per sweep.
 ///
 /// The copy owns its memory and frees it when the last reference goes (a class, so that an
 /// optional copy of V is as easy to hold as one of G); its columns are handed to the kernels as a
@@ -36,11 +25,16 @@ final class AlignedColumns<Scalar: SVDScalar> {
     let view: MatrixView<Scalar>
 
     /// The bytes of a cache line, which every column starts on.
+    ///
+    /// [TP] Tunable: the cache line of the processor (64 bytes on x86-64 and most arm64).
     static var lineBytes: Int { 64 }
 
     /// The distance between columns for `rows` entries: the rows rounded up to whole cache lines,
     /// then more lines until the distance in bytes lies at least four lines away from every
     /// multiple of 4 KiB (500 → 544 and 1000 → 1056 for `Double`, 100 → 104, 200 → 200).
+    ///
+    /// [TP] Tunable: the clearance (four lines) and the aliasing period (4 KiB, the page size
+    /// whose low address bits the processor compares), measured (Benchmarks/RESULTS.md, "Tunable parameters").
     static func columnStride(rows: Int) -> Int {
         let entriesPerLine = max(1, lineBytes / MemoryLayout<Scalar>.stride)
         let clearance = 4 * lineBytes, page = 4096

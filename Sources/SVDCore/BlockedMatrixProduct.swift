@@ -30,13 +30,16 @@ import SVDFoundation
 /// goes through `anyAddProduct` and `anyTransposedProduct` (`CompactWY.swift`), which fall back
 /// to plain loops for other scalar types.
 ///
-/// - Complexity: 2·m·n·p flops. Measured on one core of the development machine (baseline
-///   x86-64, SSE2, optimized debug build): 6–7 GFLOP/s in Double for 4096×4096 times 4096×210,
-///   12–20 GFLOP/s in Float for 4096×4096 times a batch of 32 columns.
+/// - Complexity: 2·m·n·p flops (the rates measured: Benchmarks/RESULTS.md, "Tunable parameters").
 
 /// The inner-dimension slab: 256 entries of a column of B (2 KB in Double) per register tile.
+///
+/// [TP] Tunable: with `rowBlock`, sized so that the slab of A (256 KB in Double) stays in the
+/// level-2 cache (Benchmarks/RESULTS.md, "Tunable parameters").
 let depthBlock = 256
 /// The row chunk of A kept in cache while it meets every column of B.
+///
+/// [TP] Tunable: see `depthBlock`.
 let rowBlock = 128
 
 /// C = A·B for column-major A (m×p) and B (p×n), cache-blocked and register-tiled (see above).
@@ -193,6 +196,9 @@ func transposedProduct<Scalar: SVDScalar & SIMDScalar>(_ a: MatrixView<Scalar>, 
 }
 
 /// Rows per slab of `transposedProduct`.
+///
+/// [TP] Tunable: the slab of the two operands (8 KB per column in Double) stays in cache while
+/// every pair of columns meets (Benchmarks/RESULTS.md, "Tunable parameters").
 let transposedProductSlab = 1024
 
 /// C[0..<8, 0..<4] += A[0..<8, 0..<depth] · B[0..<depth, 0..<4] on raw pointers (column-major,
@@ -256,7 +262,7 @@ private func storeVector<Scalar: SIMDScalar>(_ vector: SIMD8<Scalar>, _ pointer:
 public func blockedTranspose<Scalar: SVDScalar>(_ a: Matrix<Scalar>) -> Matrix<Scalar> {
     let m = a.rows, n = a.columns
     var t = Matrix<Scalar>(rows: n, columns: m)
-    let tile = 32
+    let tile = 32   // [TP] Tunable: 32×32 Doubles (8 KB) on each side fit the level-1 cache.
     a.elements.withUnsafeBufferPointer { source in
         t.elements.withUnsafeMutableBufferPointer { target in
             for j0 in stride(from: 0, to: n, by: tile) {

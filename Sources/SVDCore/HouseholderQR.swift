@@ -96,7 +96,7 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
     ///   norm (A·P = Q·R with |rₖₖ| non-increasing); without it P = I.
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
-    #if arch(x86_64) || arch(i386)
+    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
     @_specialize(exported: true, where Scalar == Float80)
     #endif
     public init(_ a: Matrix<Scalar>, pivoting: Bool = false) {
@@ -194,7 +194,7 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
     /// The m×n factor Q with orthonormal columns: H₀H₁⋯Hₙ₋₁·[I; 0].
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
-    #if arch(x86_64) || arch(i386)
+    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
     @_specialize(exported: true, where Scalar == Float80)
     #endif
     public func thinQ() -> Matrix<Scalar> {
@@ -209,7 +209,7 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
     /// C padded with m − n zeros (for the SVD A = (Q·Vₓ)·Σ·(P·Uₓ)ᵀ from R = Vₓ·Σ·Uₓᵀ).
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
-    #if arch(x86_64) || arch(i386)
+    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
     @_specialize(exported: true, where Scalar == Float80)
     #endif
     public func q(times c: Matrix<Scalar>) -> Matrix<Scalar> {
@@ -255,12 +255,15 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
     }
 
     /// Reflectors per block of the WY form, and columns per panel of the unpivoted factorization:
-    /// 32, LAPACK's default. Measured (release, native, medians of 9; QR and Q·I in ms) on
-    /// 10000×100, 2000×200 and 1000×1000: b = 16 about the same (11.6/21.0, 6.5/10.8, 78/139
-    /// against 13.6/19.7, 7.4/10.2, 67/112), b = 64 slower (21.0/20.1, 9.3/14.2, 91/202).
+    /// 32, LAPACK's default.
+    ///
+    /// [TP] Tunable: larger blocks do more of the work in matrix products, smaller ones waste
+    /// less on the triangular T; measured (Benchmarks/RESULTS.md, "Tunable parameters").
     static var blockSize: Int { 32 }
 
     /// Columns below which a panel is factored one reflector at a time rather than split again.
+    ///
+    /// [TP] Tunable, measured (Benchmarks/RESULTS.md, "Tunable parameters").
     static var panelLeafWidth: Int { 8 }
 }
 

@@ -93,12 +93,11 @@ struct JacobiSweep<Scalar: SVDScalar> {
     }
 
     /// Columns per block: as many as keep two blocks of G (and of V) within a cache budget of
-    /// 256 KiB, a quarter of a typical L2, between 8 and 64. Measured with a 1 MiB cache model
-    /// (valgrind's cachegrind) on a 500×500 sweep: b = 8 instead of 1 (the row-cyclic order) cut
-    /// the cache misses from 119 to 24 million. In time (release, `-target-cpu native`, CPU time,
-    /// single runs on a shared machine): 500×500 values 316 → 263 ms, vectors 448 → 373 ms;
-    /// 1000×1000 values 2141 → 2114 ms, vectors 3318 → 3098 ms. The baseline x86-64 build is
-    /// bound by arithmetic rather than memory and gains little.
+    /// 256 KiB, a quarter of a typical L2, between 8 and 64: blocks of pairs reuse columns while
+    /// they are still in cache, where the row-cyclic order streams every column through it again.
+    /// The baseline x86-64 build is bound by arithmetic rather than memory and gains little.
+    ///
+    /// [TP] Tunable: the budget (256 KiB) and the bounds (8, 64), measured (Benchmarks/RESULTS.md, "Tunable parameters").
     var blockSize: Int {
         let bytesPerColumn = (rows + (v == nil ? 0 : vRows)) * MemoryLayout<Scalar>.stride
         return min(64, max(8, (256 * 1024) / (2 * bytesPerColumn)))

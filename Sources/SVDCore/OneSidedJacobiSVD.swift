@@ -108,10 +108,9 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     /// The smallest n for which the vectors of an n×n factor R that fails the condition test are
     /// found through R′ (`VectorsBySubstitution.swift`) rather than by accumulating rotations.
     /// Below it, two more QR factorizations, two condition estimates, a solve and a product with
-    /// Q′ cost more than rotating the small V. Measured (release, `-target-cpu native`, medians
-    /// over 6–8 separate processes per route, run alternately), time through R′ ÷ time
-    /// accumulating: Gaussian n = 100: 1.13, 120: 1.08, 150: 1.08, 180: 1.17; 200: 0.92–0.94,
-    /// 260: 0.92, 500: 0.72.
+    /// Q′ cost more than rotating the small V.
+    ///
+    /// [TP] Tunable: the order where the two routes cost the same, measured (Benchmarks/RESULTS.md, "Tunable parameters").
     static let smallestOrderThroughSecondFactorization = 200
 
     /// Whether singular vectors may be found by back substitution when that is as accurate
@@ -145,7 +144,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     // would run the generic code through witness tables, 100–250× slower.
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
-    #if arch(x86_64) || arch(i386)
+    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
     @_specialize(exported: true, where Scalar == Float80)
     #endif
     public func singularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar> {
@@ -172,7 +171,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
 
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
-    #if arch(x86_64) || arch(i386)
+    #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
     @_specialize(exported: true, where Scalar == Float80)
     #endif
     public func decompose<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)

@@ -14,11 +14,12 @@ import SVDFoundation
 /// `Float80` has no vector unit; it uses the plain loops of `ColumnKernels.swift`, which are also
 /// the textbook statement of what every kernel here computes.
 ///
-/// Measured gain over the same loops written with swift-numerics' `Relaxed.multiplyAdd` (which
-/// vectorized the plain dot product but not the fused loop, 70% of the time): 500×500 Gaussian,
-/// values only, 485 → 350 ms (release build, baseline x86-64, CPU time, loaded machine).
+/// Written with swift-numerics' `Relaxed.multiplyAdd` instead, the plain dot product vectorized
+/// but the fused loop did not (the gain of the explicit form: Benchmarks/RESULTS.md, "Tunable parameters").
 
-/// Eight-wide chunks. (16 would fill two AVX-512 registers per column; measured no faster.)
+/// Eight-wide chunks.
+///
+/// [TP] Tunable: 16 would fill two AVX-512 registers per column (Benchmarks/RESULTS.md, "Tunable parameters").
 private typealias Chunk<T: SIMDScalar> = SIMD8<T>
 
 extension UnsafeMutablePointer {

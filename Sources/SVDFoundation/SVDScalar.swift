@@ -28,8 +28,20 @@ extension Double: SVDScalar {
     public static var precisionName: String { "double" }
 }
 
-#if (arch(i386) || arch(x86_64)) && !os(Windows) && !os(Android)
+#if (arch(i386) || arch(x86_64)) && !os(Windows) && !os(Android) && !SVDLAB_NO_FLOAT80
 extension Float80: SVDScalar {
     public static var precisionName: String { "float80" }
 }
 #endif
+
+/// Whether this build has `Float80` (and with it `Float80` as an `SVDScalar`): true on x86-64
+/// Linux and Intel macOS, false on arm64 and in a build with `SVDLAB_NO_FLOAT80=1`, which compiles
+/// the package as if `Float80` did not exist. Tests that need `Float80` are enabled by it, so
+/// that without it they are reported as skipped rather than silently missing.
+public let float80IsAvailable: Bool = {
+    #if (arch(i386) || arch(x86_64)) && !os(Windows) && !os(Android) && !SVDLAB_NO_FLOAT80
+    return true
+    #else
+    return false
+    #endif
+}()

@@ -70,8 +70,8 @@ struct SVDCommand: ParsableCommand {
             throw ValidationError("--rank-tolerance must be a finite non-negative number, got \(t)")
         }
         if valuesOnly && full { throw ValidationError("--values-only and --full exclude each other") }
-        #if !(arch(x86_64) || arch(i386))
-        if precision == .float80 { throw ValidationError("float80 is only available on x86-64") }
+        #if !(arch(x86_64) || arch(i386)) || SVDLAB_NO_FLOAT80
+        if precision == .float80 { throw ValidationError("float80 is not available in this build (Float80 exists on x86-64 only)") }
         #endif
     }
 
@@ -81,7 +81,7 @@ struct SVDCommand: ParsableCommand {
         case .float: try report(Float.self, text: text, source: source)
         case .double: try report(Double.self, text: text, source: source)
         case .float80:
-            #if arch(x86_64) || arch(i386)
+            #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
             try report(Float80.self, text: text, source: source)
             #endif
         }

@@ -15,9 +15,9 @@ struct SVDToolTests {
         let run = try runSVD(["--json"], input: text(of: a))
         #expect(run.status == 0, "stderr: \(run.standardError)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["rows", "cols", "precision", "singularValues", "rank", "conditionNumber",
+        #expect(Set(object.keys) == ["rows", "cols", "precision", "decomposer", "singularValues", "rank", "conditionNumber",
                                       "u", "v", "sweeps", "seconds"])
-        let keyOrder = ["\"rows\"", "\"cols\"", "\"precision\"", "\"singularValues\"", "\"rank\"", "\"conditionNumber\"",
+        let keyOrder = ["\"rows\"", "\"cols\"", "\"precision\"", "\"decomposer\"", "\"singularValues\"", "\"rank\"", "\"conditionNumber\"",
                         "\"u\"", "\"v\"", "\"sweeps\"", "\"seconds\""].map { run.standardOutput.range(of: $0)!.lowerBound }
         #expect(keyOrder == keyOrder.sorted(), "keys in the documented order")
         #expect(object["rows"] as? Int == a.rows && object["cols"] as? Int == a.columns)
@@ -45,10 +45,14 @@ struct SVDToolTests {
         #expect(object["u"] == nil && object["v"] == nil)
         let float = try runSVD(["--json", "--precision", "float"], input: input)
         #expect(float.standardOutput.contains("\"precision\":\"float\""))
-        #if arch(x86_64)
+        // Where Float80 does not exist (arm64, or a build with SVDLAB_NO_FLOAT80=1), the same
+        // request is refused with a message, not ignored.
         let extended = try runSVD(["--json", "--precision", "float80"], input: input)
-        #expect(extended.status == 0 && extended.standardOutput.contains("\"precision\":\"float80\""))
-        #endif
+        if float80IsAvailable {
+            #expect(extended.status == 0 && extended.standardOutput.contains("\"precision\":\"float80\""))
+        } else {
+            #expect(extended.status != 0 && extended.standardError.contains("float80 is not available"))
+        }
     }
 
     @Test("Text report names rank, condition number and subspace dimensions")

@@ -290,7 +290,7 @@ import Testing
         let exercise = try PCAExercise(.init(components: k))
         let text = exercise.json.rendered()
         // Key order is part of the contract; JSONSerialization forgets it, so read it from the text.
-        let keys = ["rows", "columns", "singularValues", "explainedVarianceRatio", "components", "projection"]
+        let keys = ["decomposer", "rows", "columns", "singularValues", "explainedVarianceRatio", "components", "projection"]
         let positions = keys.map { text.range(of: "\"\($0)\":")?.lowerBound }
         #expect(positions.allSatisfy { $0 != nil })
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())

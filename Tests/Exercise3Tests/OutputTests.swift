@@ -12,9 +12,10 @@ extension Exercise3Tests {
             // One compact line, like the other exercises and `svd --json`.
             #expect(!output.text.contains("\n") && !output.text.contains(": "))
             let object = try #require(try JSONSerialization.jsonObject(with: Data(output.text.utf8)) as? [String: Any])
-            #expect(Set(object.keys) == ["dataset", "coefficients", "certified", "lre", "minLRE", "residualSD"])
+            #expect(Set(object.keys) == ["decomposer", "dataset", "coefficients", "certified", "lre", "minLRE",
+                                         "residualSD"])
             // The order is part of the contract.
-            let order = ["dataset", "coefficients", "certified", "lre", "minLRE", "residualSD"]
+            let order = ["decomposer", "dataset", "coefficients", "certified", "lre", "minLRE", "residualSD"]
             let positions = order.map { output.text.range(of: "\"\($0)\"")!.lowerBound }
             #expect(positions == positions.sorted())
             #expect(object["dataset"] as? String == "Longley")

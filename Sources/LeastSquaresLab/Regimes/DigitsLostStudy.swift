@@ -1,4 +1,6 @@
 import Foundation
+import SVDCore
+import SVDDecomposers
 
 /// How many digits least squares loses as κ grows, for the SVD and for the normal equations, at a
 /// small and at a large residual: the overdetermined regime solved again for κ = 1 … 10¹².
@@ -34,11 +36,15 @@ public struct DigitsLostStudy: Sendable {
         return log10(min(error, 1) / epsilon)
     }
 
-    /// - Parameter residualSize: ‖r_true‖ of every problem (‖A‖₂ = 1).
-    public init(residualSize: Double) throws {
+    /// - Parameters:
+    ///   - residualSize: ‖r_true‖ of every problem (‖A‖₂ = 1).
+    ///   - decomposer: the SVD whose solutions are graded.
+    public init(residualSize: Double,
+                decomposer: any SingularValueDecomposer = DecomposerRegistry.standard.decomposer) throws {
         self.residualSize = residualSize
         points = try Self.conditionNumbers.map { kappa in
-            let problem = try OverdeterminedRegime(conditionNumber: kappa, residualSize: residualSize)
+            let problem = try OverdeterminedRegime(conditionNumber: kappa, residualSize: residualSize,
+                                                   decomposer: decomposer)
             return Point(
                 conditionNumber: kappa,
                 svdDigitsLost: Self.digitsLost(relativeError: problem.relativeError(problem.pseudoinverseSolution)),

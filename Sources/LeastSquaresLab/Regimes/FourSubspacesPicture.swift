@@ -1,6 +1,7 @@
 import Foundation
 import LabSupport
 import SVDCore
+import SVDDecomposers
 
 /// The four fundamental subspaces of a rank-one 2×2 matrix, and where least squares lives in them
 /// (Strang's "big picture", small enough to draw).
@@ -27,10 +28,11 @@ public struct FourSubspacesPicture: Sendable {
     /// r = b − A·x⁺, in null(Aᵀ).
     public let residual: [Double]
 
-    public init() throws {
+    /// - Parameter decomposer: the SVD whose full U and V give the subspaces.
+    public init(decomposer: any SingularValueDecomposer = DecomposerRegistry.standard.decomposer) throws {
         let a = Matrix<Double>(rows: 2, columns: 2, columnMajor: [2, 4, 1, 2])
         let b = [3.0, 1.0]
-        let svd = try OneSidedJacobi().decompose(a, vectors: .full)
+        let svd = try decomposer.decompose(a, vectors: .full)
         matrix = a
         rightHandSide = b
         subspaces = svd.fundamentalSubspaces()

@@ -1,5 +1,6 @@
 import Foundation
 import SVDCore
+import SVDDecomposers
 import SVDTestMatrices
 
 /// More equations than unknowns (m > n, full column rank): x* = A⁺b is the unique minimizer of
@@ -66,8 +67,10 @@ public struct OverdeterminedRegime: Sendable {
     ///   - kappa: κ₂(A) ≥ 1; the singular values are spaced geometrically from 1 down to 1/κ.
     ///   - residualSize: ‖r_true‖, the distance of b from col(A) (‖A‖₂ = 1); 0 makes Ax = b consistent.
     ///   - seed: the seed of A, x_true and r_true.
+    ///   - decomposer: the SVD whose solution x = A⁺b is graded.
     public init(rows m: Int = 20, columns n: Int = 6, conditionNumber kappa: Double = 1e6,
-                residualSize: Double = 1e-6, seed: UInt64 = 3) throws {
+                residualSize: Double = 1e-6, seed: UInt64 = 3,
+                decomposer: any SingularValueDecomposer = DecomposerRegistry.standard.decomposer) throws {
         precondition(m > n && n >= 2 && kappa >= 1 && residualSize >= 0 && residualSize.isFinite)
         var generator = SeededGenerator(seed: seed)
         let sigma = (0..<n).map { pow(kappa, -Double($0) / Double(n - 1)) }
@@ -95,7 +98,7 @@ public struct OverdeterminedRegime: Sendable {
         conditionNumber = kappa
         self.residualSize = residualSize
         exactSolution = xTrue
-        let svd = try OneSidedJacobi().decompose(a, vectors: .thin)
+        let svd = try decomposer.decompose(a, vectors: .thin)
         let pinv = svd.pseudoinverse()
         // x = V·(Σ⁺·(Uᵀb)), not (V·Σ⁺·Uᵀ)·b: the explicit A⁺ has entries of size 1/σₙ whose
         // rounding errors would spread into every direction of x, including those A stretches most.

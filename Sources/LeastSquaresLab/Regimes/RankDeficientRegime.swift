@@ -1,5 +1,6 @@
 import Foundation
 import SVDCore
+import SVDDecomposers
 import SVDTestMatrices
 
 /// A matrix that is rank-deficient up to noise: A = A₀ + E with rank(A₀) = r < n and a
@@ -43,7 +44,8 @@ public struct RankDeficientRegime: Sendable {
     }
 
     public init(rows m: Int = 8, columns n: Int = 5, rank r: Int = 3, noise eta: Double = 1e-10,
-                seed: UInt64 = 5) throws {
+                seed: UInt64 = 5,
+                decomposer: any SingularValueDecomposer = DecomposerRegistry.standard.decomposer) throws {
         precondition(r < n && n <= m)
         var generator = SeededGenerator(seed: seed)
         let a0: Matrix<Double> = TestMatrices.lowRank(rows: m, columns: n, rank: r, using: &generator)
@@ -51,9 +53,9 @@ public struct RankDeficientRegime: Sendable {
         let a = a0 + (eta * a0.frobeniusNorm / e.frobeniusNorm) * e
         let b = (0..<m).map { _ in generator.nextGaussian() }
 
-        let clean = try OneSidedJacobi().decompose(a0, vectors: .thin)
+        let clean = try decomposer.decompose(a0, vectors: .thin)
         let xClean = clean.solveLeastSquares(b)
-        let svd = try OneSidedJacobi().decompose(a, vectors: .thin)
+        let svd = try decomposer.decompose(a, vectors: .thin)
         let sigma = svd.singularValues
 
         rows = m

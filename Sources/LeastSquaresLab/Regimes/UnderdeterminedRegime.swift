@@ -1,4 +1,5 @@
 import SVDCore
+import SVDDecomposers
 import SVDTestMatrices
 
 /// Fewer equations than unknowns (m < n, full row rank): Ax = b has infinitely many solutions,
@@ -23,12 +24,13 @@ public struct UnderdeterminedRegime: Sendable {
     public let family: [(shift: Double, norm: Double)]
     public let penrose: PenroseConditions
 
-    public init(rows m: Int = 4, columns n: Int = 7, seed: UInt64 = 11) throws {
+    public init(rows m: Int = 4, columns n: Int = 7, seed: UInt64 = 11,
+                decomposer: any SingularValueDecomposer = DecomposerRegistry.standard.decomposer) throws {
         precondition(m < n)
         var generator = SeededGenerator(seed: seed)
         let a: Matrix<Double> = TestMatrices.gaussian(rows: m, columns: n, using: &generator)
         let b = (0..<m).map { _ in generator.nextGaussian() }
-        let svd = try OneSidedJacobi().decompose(a, vectors: .full)
+        let svd = try decomposer.decompose(a, vectors: .full)
         let pinv = svd.pseudoinverse()
         let x = pinv * b
         let null = svd.fundamentalSubspaces().nullSpace
