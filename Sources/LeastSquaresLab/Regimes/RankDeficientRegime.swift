@@ -77,10 +77,17 @@ public struct RankDeficientRegime: Sendable {
                           errorFromNoiseFree: scaledNorm(zip(x, xClean).map { $0 - $1 }) / scaledNorm(xClean))
         }
         cutoffs = choices.map(solve)
-        let low = log10(sigma[n - 1] / 10), high = log10(10 * sigma[0])
-        let steps = Int(((high - low) * 10).rounded(.up))
-        cutoffSweep = (0...steps).map { step in
-            solve("sweep", pow(10, low + (high - low) * Double(step) / Double(steps)))
+        // From a decade below the smallest σ (at least ε·σ₁/10: a route such as the normal
+        // equations can return σ = 0) to a decade above σ₁.
+        if let largest = sigma.first, largest > 0 {
+            let smallest = max(sigma.last(where: { $0 > 0 }) ?? largest, largest * Double.ulpOfOne)
+            let low = log10(smallest / 10), high = log10(10 * largest)
+            let steps = Int(((high - low) * 10).rounded(.up))
+            cutoffSweep = (0...steps).map { step in
+                solve("sweep", pow(10, low + (high - low) * Double(step) / Double(steps)))
+            }
+        } else {
+            cutoffSweep = []
         }
     }
 }
