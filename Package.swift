@@ -53,12 +53,14 @@ let package = Package(
             name: "SVDCore",
             dependencies: [.product(name: "RealModule", package: "swift-numerics")],
             swiftSettings: coreSettings),
+        // Reading a named file or stream whole, bounded, without blocking on a FIFO with no writer.
+        .target(name: "FileInput", swiftSettings: swiftSettings),
         // Shared helpers of the command-line tools: JSON, tables, timing, error messages, and the
         // output options (--json, --plots-dir, --no-plots) every exercise takes.
         .target(
             name: "LabSupport",
             dependencies: [
-                "SVDCore", "Plotting",
+                "SVDCore", "Plotting", "FileInput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -107,7 +109,7 @@ let package = Package(
         // Reading and writing PNG and PGM/PPM images, independent of the SVD core.
         .target(
             name: "LabImages",
-            dependencies: ["CZlib"],
+            dependencies: ["CZlib", "FileInput"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ImageCodecTests",
