@@ -237,6 +237,11 @@ let package = Package(
             ],
             path: "Exercises/exercise2",
             swiftSettings: swiftSettings),
+        // Every executable against hostile input, each run limited in memory and time.
+        .testTarget(
+            name: "HostileInputTests",
+            dependencies: ["ExerciseTestSupport", "LabImages"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "Exercise2Tests",
             dependencies: ["ExerciseTestSupport", "ImageCompression", "LabImages", "LabSupport", "Plotting", "SVDCore"],
@@ -244,3 +249,23 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// Fuzz targets, one per parser (Fuzz/, run by Scripts/fuzz.sh): they exist only when
+/// `SVDLAB_FUZZ=1`, so a plain `swift build` or `swift test` never sees them; the script builds
+/// them with `-sanitize=fuzzer,address` into a build directory of their own.
+if Context.environment["SVDLAB_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("matrix-text", ["SVDCore"]),
+        ("csv", ["PrincipalComponents"]),
+        ("strd", ["LeastSquaresLab"]),
+        ("png", ["LabImages"]),
+        ("netpbm", ["LabImages"]),
+        ("options", ["GeometryLab", "HilbertLab", "LabSupport"]),
+    ]
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: "fuzz-\(target.name)", dependencies: ["FuzzDriver"] + target.dependencies,
+            path: "Fuzz/\(target.name)", swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]))
+    }
+}

@@ -202,9 +202,9 @@ private struct ScriptWriter {
         }
         guard !elements.isEmpty else {
             let log = panel.x.scale != .linear || panel.y.scale != .linear
-            let reason = log ? "nothing to draw: no value here is positive, as a log scale needs"
-                             : "nothing to draw: no finite value"
-            lines += ["unset logscale", "set xrange [0:1]", "set yrange [0:1]", "unset key",
+            let reason = log ? "no positive value to draw on a log scale" : "no finite value to draw"
+            lines += ["unset logscale", "set format x '%g'", "set format y '%g'", "unset tics",
+                      "set xrange [0:1]", "set yrange [0:1]", "unset key",
                       "set label \(GnuplotSyntax.quoted(reason)) at graph 0.5, 0.5 center",
                       "plot NaN notitle"]
             return
