@@ -44,40 +44,21 @@ extension ExerciseCommand {
         let script = "ulimit -v \(limits.memoryMiB * 1024); ulimit -t \(limits.cpuSeconds); exec \"$0\" \"$@\" \(rawArguments)"
         process.arguments = ["-c", script, try Self.executable(named: name).path] + arguments
         process.currentDirectoryURL = scratch
-        let id = UUID().uuidString
-        let outputFile = scratch.appendingPathComponent(".stdout-\(id)")
-        let errorFile = scratch.appendingPathComponent(".stderr-\(id)")
-        try Data().write(to: outputFile)
-        try Data().write(to: errorFile)
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: standardOutput ?? outputFile.path))
-        let error = try FileHandle(forWritingTo: errorFile)
         let input = try standardInput.map { try FileHandle(forReadingFrom: URL(fileURLWithPath: $0)) }
-        defer {
-            try? output.close()
-            try? error.close()
-            try? input?.close()
-            try? FileManager.default.removeItem(at: outputFile)
-            try? FileManager.default.removeItem(at: errorFile)
-        }
-        process.standardInput = input ?? FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let deadline = Date().addingTimeInterval(limits.wallSeconds)
+        defer { try? input?.close() }
         var timedOut = false
-        while process.isRunning {
-            if Date() > deadline {
-                kill(process.processIdentifier, SIGKILL)
-                timedOut = true
-                break
+        let run = try capture(process, standardInput: input ?? FileHandle.nullDevice, standardOutput: standardOutput) { process in
+            let deadline = Date().addingTimeInterval(limits.wallSeconds)
+            while process.isRunning {
+                if Date() > deadline {
+                    kill(process.processIdentifier, SIGKILL)
+                    timedOut = true
+                    break
+                }
+                Thread.sleep(forTimeInterval: 0.02)
             }
-            Thread.sleep(forTimeInterval: 0.02)
+            process.waitUntilExit()
         }
-        process.waitUntilExit()
-        let read = { (url: URL) in String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self) }
-        return LimitedRun(run: ExerciseCommandRun(status: process.terminationStatus,
-                                                  standardOutput: standardOutput == nil ? read(outputFile) : "",
-                                                  standardError: read(errorFile)),
-                          endedBySignal: process.terminationReason == .uncaughtSignal, timedOut: timedOut)
+        return LimitedRun(run: run, endedBySignal: process.terminationReason == .uncaughtSignal, timedOut: timedOut)
     }
 }
