@@ -5,10 +5,10 @@
 #     Scripts/fuzz.sh [seconds-per-target] [target …]      (default: 60 s, every target)
 #
 # Each target (Fuzz/<name>) is built with -sanitize=fuzzer,address into .build-fuzz, then run for
-# the given time on a copy of its seed corpus (the shipped data: Fuzz/Corpus is not needed, the
-# seeds are collected here from the package's data files). A crash stops the run with status 1
-# and leaves the input in .build-fuzz/crashes/<target>/; turn it into a regression test.
-# The last line prints the inputs tried per target, for the record.
+# the given time on a corpus seeded from the package's own data (iris.csv, the NIST StRD files,
+# the PNG fixtures, small PGM/PPM and option texts); the corpus grows across runs. A crash makes
+# the script exit 1 and leaves the input in .build-fuzz/crashes/<target>/: turn it into a
+# regression test. The last line prints the inputs tried per target, for the record.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
