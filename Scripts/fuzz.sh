@@ -34,7 +34,12 @@ seed() {
         matrix-text) printf '1 2\n3 4\n' > "$dir/small.txt"; printf '# c\n1, 2, 3\r\n4 5 6\r\n' > "$dir/crlf.txt" ;;
         csv) cp Sources/PrincipalComponents/Resources/iris.csv "$dir/" ;;
         strd) cp Sources/LeastSquaresLab/Resources/StRD/*.dat "$dir/"; printf 'x,y\n1,2\n2,3\n' > "$dir/xy.csv" ;;
-        png) cp Tests/ImageCodecTests/Fixtures/*.png "$dir/" ;;
+        png) # The small PNGs of the codec tests (every colour type, bit depth, Adam7), from their hex.
+             local n=0 hex
+             for hex in $(grep -o 'pngHex: "[0-9a-f]*"' Tests/ImageCodecTests/PNGFixtures.swift | cut -d'"' -f2); do
+                 printf "$(echo "$hex" | sed 's/../\\x&/g')" > "$dir/fixture-$n.png"
+                 n=$((n + 1))
+             done ;;
         netpbm) printf 'P2\n2 2\n255\n0 1 2 3\n' > "$dir/p2.pgm"; printf 'P5 2 1 255\n\x01\x02' > "$dir/p5.pgm"
                 printf 'P6 1 1 65535\n\x00\x01\x00\x02\x00\x03' > "$dir/p6.ppm"; printf 'P3 1 1 9 1 2 3' > "$dir/p3.ppm" ;;
         options) printf '2 1.5; 0 1' > "$dir/matrix"; printf '1,5,20,50' > "$dir/ranks"; printf '5,10,15' > "$dir/sizes" ;;
