@@ -36,7 +36,10 @@ extension LabCommand {
         if code == .success {
             // --help and friends: the full text, on standard output.
             print(fullMessage(for: error))
-            if (try? StandardOutput.flush()) == nil { Foundation.exit(1) }
+            do { try StandardOutput.flush() } catch {
+                printError("Error: \(error)")
+                Foundation.exit(1)
+            }
             Foundation.exit(0)
         }
         _ = try? StandardOutput.flush()

@@ -201,7 +201,8 @@ enum Categories {
         return small.keys.sorted().map { name in
             Case(category: 8, executable: name, arguments: small[name]!, files: ["m.txt": bytes("1 2\n3 4\n")],
                  standardOutput: "/dev/full", outcome: .refused(["standard output"]))
-        }
+        } + [Case(category: 8, executable: "exercise2", arguments: ["--help"], standardOutput: "/dev/full",
+                  outcome: .refused(["standard output"]))]
     }
 
     // MARK: - 9. Messages that name the real problem
