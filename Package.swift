@@ -94,12 +94,14 @@ let package = Package(
             swiftSettings: swiftSettings),
         // Arithmetic beyond Double on every platform: double-double and compensated sums.
         .target(name: "ExtendedPrecision", swiftSettings: swiftSettings),
+        // Reading a named file or stream whole, bounded, without blocking on a FIFO with no writer.
+        .target(name: "FileInput", swiftSettings: swiftSettings),
         // Shared helpers of the command-line tools: JSON, tables, timing, error messages, and the
         // output options (--json, --plots-dir, --no-plots) every exercise takes.
         .target(
             name: "LabSupport",
             dependencies: [
-                "SVDCore", "SVDDecomposers", "Plotting",
+                "SVDCore", "SVDDecomposers", "Plotting", "FileInput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -163,7 +165,7 @@ let package = Package(
         // Reading and writing PNG and PGM/PPM images, independent of the SVD core.
         .target(
             name: "LabImages",
-            dependencies: ["CZlib"],
+            dependencies: ["CZlib", "FileInput"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ImageCodecTests",
@@ -296,6 +298,11 @@ let package = Package(
             name: "GuideTests",
             dependencies: ["ExerciseTestSupport"],
             swiftSettings: swiftSettings),
+        // Every executable against hostile input, each run limited in memory and time.
+        .testTarget(
+            name: "HostileInputTests",
+            dependencies: ["ExerciseTestSupport", "LabImages"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "Exercise2Tests",
             dependencies: [
@@ -306,3 +313,23 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+/// Fuzz targets, one per parser (Fuzz/, run by Scripts/fuzz.sh): they exist only when
+/// `SVDLAB_FUZZ=1`, so a plain `swift build` or `swift test` never sees them; the script builds
+/// them with `-sanitize=fuzzer,address` into a build directory of their own.
+if Context.environment["SVDLAB_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("matrix-text", ["SVDCore"]),
+        ("csv", ["PrincipalComponents"]),
+        ("strd", ["LeastSquaresLab"]),
+        ("png", ["LabImages"]),
+        ("netpbm", ["LabImages"]),
+        ("options", ["GeometryLab", "HilbertLab", "LabSupport"]),
+    ]
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: "fuzz-\(target.name)", dependencies: ["FuzzDriver"] + target.dependencies,
+            path: "Fuzz/\(target.name)", swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]))
+    }
+}

@@ -5,7 +5,7 @@ import LabSupport
 
 /// `exercise0`: the geometry of the SVD — rotate, scale, rotate.
 @main
-struct Exercise0: ParsableCommand {
+struct Exercise0: LabCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercise0",
         abstract: "Exercise 0 — the geometry of the SVD: a 2×2 matrix maps the unit circle onto an ellipse.",

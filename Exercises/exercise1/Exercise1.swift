@@ -5,7 +5,7 @@ import PrincipalComponents
 
 /// `exercise1`: principal component analysis through the SVD of the centred data.
 @main
-struct Exercise1: ParsableCommand {
+struct Exercise1: LabCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercise1",
         abstract: "Exercise 1 — principal component analysis (PCA) via the SVD of the centred data.",
@@ -51,9 +51,9 @@ struct Exercise1: ParsableCommand {
     @Flag(help: "Scale each centred column to unit variance (PCA of the correlation matrix).")
     var standardize = false
 
-    @Option(help: ArgumentHelp("k, the number of principal components kept (1 … number of columns).",
+    @Option(help: ArgumentHelp("k, the number of principal components kept (1 … number of columns; default 2).",
                                valueName: "k"))
-    var components: Int = 2
+    var components: Int?
 
     @OptionGroup var output: OutputOptions
 
@@ -61,7 +61,7 @@ struct Exercise1: ParsableCommand {
 
     func validate() throws {
         // The upper bound depends on the data and is checked once they are read.
-        guard components >= 1 else {
+        if let components, components < 1 {
             throw ValidationError("--components must be at least 1, got \(components)")
         }
         if let label, label.isEmpty { throw ValidationError("--label needs a column name") }

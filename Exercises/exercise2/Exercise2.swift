@@ -5,7 +5,7 @@ import LabSupport
 
 /// Exercise 2: image compression by truncated SVD.
 @main
-struct Exercise2: ParsableCommand {
+struct Exercise2: LabCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercise2",
         abstract: "Compress an image by keeping its top k singular triplets, and check the cost against Eckart–Young.",

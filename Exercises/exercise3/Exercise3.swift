@@ -7,7 +7,7 @@ extension ResidualArithmetic: ExpressibleByArgument {}
 
 /// Exercise 3: implement the pseudoinverse, verify least squares.
 @main
-struct Exercise3: ParsableCommand {
+struct Exercise3: LabCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercise3",
         abstract: "The pseudoinverse A⁺ = V·Σ⁺·Uᵀ and least squares, verified, then graded on NIST's certified data.",

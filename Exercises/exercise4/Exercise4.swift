@@ -5,7 +5,7 @@ import LabSupport
 
 /// `exercise4`: the condition number of the Hilbert matrix, and what floating point does to it.
 @main
-struct Exercise4: ParsableCommand {
+struct Exercise4: LabCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercise4",
         abstract: "The condition number of the Hilbert matrix Hᵢⱼ = 1/(i+j−1), in Float, Double, Float80 — and exactly.",

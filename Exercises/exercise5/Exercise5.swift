@@ -6,7 +6,7 @@ import SVDCore
 
 /// Exercise 5: the low-rank linear layer y = (x·A)·B of seed 000 §4.
 @main
-struct Exercise5: ParsableCommand {
+struct Exercise5: LabCommand {
     static let configuration = CommandConfiguration(
         commandName: "exercise5",
         abstract: "Replace a dense weight matrix W by two rank-k factors (randomized SVD) and measure the cost and the gain.",

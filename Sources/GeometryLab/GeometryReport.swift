@@ -62,7 +62,10 @@ public struct GeometryReport: Sendable {
         lines.append("  max ‖A·x‖ = \(Format.significant(largest, 7))   (σ₁ = ‖A‖₂ = \(s[0]), the longest semi-axis)")
         lines.append("  min ‖A·x‖ = \(Format.significant(smallest, 7))   (σ₂ = \(s[1]), the shortest semi-axis)")
         let bounds = g.sampledRadiiBounds(samples: Self.measuringSamples)
-        let slack = 4 * Double.ulpOfOne * sigma[0]  // rounding in A·x and in the norm
+        // Rounding in A·x and in the norm: relative, 4ε·σ₁; below Double's normal range, where the
+        // spacing of numbers stops shrinking, also absolute: each of the few roundings in A·x, the
+        // norm and the bounds is at most half the smallest subnormal, 4 of them a generous count.
+        let slack = 4 * Double.ulpOfOne * sigma[0] + 4 * Double.leastNonzeroMagnitude
         let holds = largest >= bounds.largest.lowerBound - slack && largest <= bounds.largest.upperBound + slack
             && smallest >= bounds.smallest.lowerBound - slack && smallest <= bounds.smallest.upperBound + slack
         lines.append("  Some sample lies within δ = π/\(Self.measuringSamples) of ±v₁ and of ±v₂, so σ₁·cos δ ≤ max ≤ σ₁")

@@ -95,6 +95,8 @@ extension Exercise4Study {
 
     /// "10^{-8}" for a power of ten, otherwise the number in %g style.
     static func shortExponent(_ x: Double) -> String {
+        // log10 of 0 is −∞, which no Int can hold: zero (no noise) is written as it is.
+        guard x > 0 && x.isFinite else { return String(format: "%g", x) }
         let exponent = Foundation.log10(x)
         return exponent == exponent.rounded() ? "10^{\(Int(exponent))}" : String(format: "%g", x)
     }

@@ -98,6 +98,9 @@ public enum CompressionExercise {
             throw UserFacingError(message.contains(path) ? message : "'\(path)': \(message)")
         }
         let mode: ChannelMode = request.gray && image.channels == 3 ? .luminance : .perChannel
+        let channels = mode == .luminance ? 1 : image.channels
+        try CompressionCost(width: image.width, height: image.height, channels: channels)
+            .check(image: source, width: image.width, height: image.height, channels: channels, gray: request.gray)
         let p = min(image.width, image.height)
         var ranks: [Int]
         if let text = request.ranks {

@@ -5,36 +5,22 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import FileInput
 
 /// Whole-file reading and atomic writing, on plain POSIX calls.
 enum ImageFile {
-    /// Files larger than this are refused rather than read into memory (1 GiB).
-    static let maxFileSize = 1 << 30
+    /// Files larger than this are refused rather than read into memory (256 MiB: a binary PPM
+    /// of 8192×8192 pixels is 192 MiB).
+    static let maxFileSize = 256 << 20
 
-    /// All bytes of the file at `path`, read to its end (so pipes and devices work too).
+    /// All bytes of the file at `path`, read to its end (so pipes and devices work too, and a
+    /// FIFO with no writer does not block; see `BoundedInput`).
     /// - Throws: `.unreadableFile` if it cannot be opened or read, or is larger than
     ///   `maxFileSize`; `.emptyFile` if it holds no bytes.
     static func read(path: String) throws(ImageError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .unreadableFile(path: path, reason: errorMessage()) }
-        defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-            throw .unreadableFile(path: path, reason: "is a directory")
-        }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .unreadableFile(path: path, reason: errorMessage())
-            }
-            if n == 0 { break }
-            guard bytes.count + n <= maxFileSize else {
-                throw .unreadableFile(path: path, reason: "larger than \(maxFileSize >> 20) MiB")
-            }
-            bytes.append(contentsOf: chunk[0..<n])
+        let bytes: [UInt8]
+        do { bytes = try BoundedInput.read(path: path, limit: maxFileSize) } catch {
+            throw .unreadableFile(path: path, reason: error.reason)
         }
         guard !bytes.isEmpty else { throw .emptyFile(path: path) }
         return bytes
@@ -83,10 +69,6 @@ enum ImageFile {
     }
 }
 
-/// `read(2)`, named apart from `ImageFile.read(path:)`.
-private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
-    read(fd, buffer, count)
-}
 
 extension RasterImage {
     /// Reads a PNG, PGM or PPM file, recognised by its signature (the extension is ignored).

@@ -44,7 +44,7 @@ public enum Netpbm {
         let pixelCount = try checkedPixelCount(width: width, height: height)
         let maxval = try scanner.integer(what: "the maxval")
         guard (1...65535).contains(maxval) else {
-            throw .unsupportedBitDepth(bitDepth: maxval, colorType: 0)
+            throw .malformed("netpbm maxval \(maxval) is outside 1…65535 (the value of full intensity)")
         }
         let count = pixelCount * channels
         var pixels: [UInt8]

@@ -1,3 +1,4 @@
+import FileInput
 import Foundation
 
 /// Writes a line to standard error (reports go to standard output, problems to standard error).
@@ -17,19 +18,32 @@ public func readTextFile(_ path: String) throws -> String {
     try readTextFile(path) { UserFacingError("cannot read '\(path)': \($0)") }
 }
 
-/// Reads a whole UTF-8 text file; when it cannot, `failure` turns the reason, a few plain words
-/// ("no such file", "it is a directory", "permission denied or unreadable", "not UTF-8 text"),
-/// into the error thrown. For a library whose errors are typed and name the file their own way.
+/// The largest text file the tools read (64 MiB): several million numbers, more than any
+/// decomposition that finishes on a laptop needs; an endless stream stops here.
+public let textFileLimit = 64 << 20
+
+/// Reads a whole UTF-8 text file of at most ``textFileLimit`` bytes (a FIFO, `/dev/stdin` or a
+/// process substitution too); when it cannot, `failure` turns the reason, a few plain words
+/// ("no such file", "it is a directory", "a loop of symbolic links", "a named pipe (FIFO) with no
+/// writer…", "larger than…", "not UTF-8 text"), into the error thrown. For a library whose errors
+/// are typed and name the file their own way.
 public func readTextFile<Failure: Error>(_ path: String,
                                          failure: (_ reason: String) -> Failure) throws(Failure) -> String {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw failure("no such file")
+    let bytes: [UInt8]
+    do { bytes = try BoundedInput.read(path: path, limit: textFileLimit) } catch { throw failure(error.reason) }
+    return try decodeText(bytes, failure: failure)
+}
+
+/// Reads standard input as UTF-8 text of at most ``textFileLimit`` bytes.
+public func readStandardInputText() throws -> String {
+    let bytes: [UInt8]
+    do { bytes = try BoundedInput.read(descriptor: 0, name: "standard input", limit: textFileLimit) } catch {
+        throw UserFacingError("standard input: \(error.reason)")
     }
-    guard !isDirectory.boolValue else { throw failure("it is a directory") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw failure("permission denied or unreadable")
-    }
-    guard let text = String(data: data, encoding: .utf8) else { throw failure("not UTF-8 text") }
+    return try decodeText(bytes) { UserFacingError("standard input is \($0)") }
+}
+
+private func decodeText<Failure: Error>(_ bytes: [UInt8], failure: (_ reason: String) -> Failure) throws(Failure) -> String {
+    guard let text = String(validating: bytes, as: UTF8.self) else { throw failure("not UTF-8 text") }
     return text
 }

@@ -47,6 +47,17 @@ public enum LeastSquaresExercise {
         public let figures: [Figure]
     }
 
+    /// Refuses a fit whose coefficients or residual are not finite numbers. Data near the end of
+    /// Double's range (values around 1e308, or x^d beyond it) overflow in the sums of squares and
+    /// products of the refinement; a NaN printed with exit status 0 would be a silent wrong answer.
+    static func checkFinite(_ graded: GradedFit) throws {
+        let sd = graded.fit.residualStandardDeviation ?? 0
+        guard graded.fit.coefficients.allSatisfy(\.isFinite), sd.isFinite else {
+            throw UserFacingError("\(graded.data.name): the fit overflows Double (its values or their powers are too "
+                                  + "close to 1.8e308); divide the data by a power of ten and fit again")
+        }
+    }
+
     /// The name of the data set shown when none is chosen.
     public static let defaultDataset = "Longley"
 
@@ -59,6 +70,7 @@ public enum LeastSquaresExercise {
         do { graded = try GradedFit(data, residuals: options.residuals, decomposer: decomposer) } catch {
             throw UserFacingError("\(data.name): \(error)")
         }
+        try checkFinite(graded)
         if options.json {
             return Output(text: DecomposerOption.tagging(graded.json, with: options.decomposer).rendered(), figures: [])
         }

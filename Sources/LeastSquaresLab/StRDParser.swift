@@ -134,11 +134,12 @@ public enum StRDParser {
             predictorsUsed.append(name)
             return predictorsUsed.count - 1
         }
-        for rawTerm in sides[1].split(separator: "+") {
+        for rawTerm in sides[1].split(separator: "+", omittingEmptySubsequences: false) {
             let term = rawTerm.filter { !$0.isWhitespace }
             if term == "e" { continue }
             if term == "..." || term == "…" { parsed.append(.gap); continue }
-            let factors = term.split(separator: "*", maxSplits: 1)
+            guard !term.isEmpty else { throw fail("an empty term between two '+' in '\(equation)'") }
+            let factors = term.split(separator: "*", maxSplits: 1, omittingEmptySubsequences: false)
             let parameter = factors[0]
             guard isParameterName(parameter), let number = Int(parameter.dropFirst()) else {
                 throw fail("'\(term)' does not start with a parameter name such as B1")

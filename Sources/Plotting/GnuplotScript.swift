@@ -191,12 +191,13 @@ private struct ScriptWriter {
         writeKey(panel.key)
         if panel.aspect == .equal { lines.append("set size ratio -1") }
 
+        let drawable = DrawablePoints(panel)
         if let matrix = panel.matrixSeries {
             writeMatrixSettings(matrix, panel: panel)
         } else {
             if panel.showsGrid { lines.append("set grid") }
-            if let range = panel.x.range { lines.append("set xrange [\(range.lowerBound):\(range.upperBound)]") }
-            if let range = panel.y.range { lines.append("set yrange [\(range.lowerBound):\(range.upperBound)]") }
+            writeRange(panel.x, name: "x", values: drawable.xs)
+            writeRange(panel.y, name: "y", values: drawable.ys)
         }
         writeBarSettings(panel)
         writeArrowLabels(panel)
@@ -205,10 +206,30 @@ private struct ScriptWriter {
                          + "\(GnuplotSyntax.number(note.x)),\(GnuplotSyntax.number(note.y)) center offset 0,0.8 front")
         }
 
-        let elements = panel.series.enumerated().map { s, series in
-            plotElement(series, block: blockName(panel: p, series: s))
+        // Series with no drawable point are left out: gnuplot would stop at them.
+        let elements = panel.series.indices.filter(drawable.hasPoints).map { s in
+            plotElement(panel.series[s], block: blockName(panel: p, series: s))
+        }
+        guard !elements.isEmpty else {
+            let log = panel.x.scale != .linear || panel.y.scale != .linear
+            let reason = log ? "no positive value to draw on a log scale" : "no finite value to draw"
+            lines += ["unset logscale", "set format x '%g'", "set format y '%g'", "unset tics",
+                      "set xrange [0:1]", "set yrange [0:1]", "unset key",
+                      "set label \(GnuplotSyntax.quoted(reason)) at graph 0.5, 0.5 center",
+                      "plot NaN notitle"]
+            return
         }
         lines.append("plot " + elements.joined(separator: ", \\\n     "))
+    }
+
+    /// The axis range: the one the figure fixes, or, when every drawable point shares one
+    /// value (one point, a constant series), a range around it (gnuplot refuses an empty one).
+    private mutating func writeRange(_ axis: Axis, name: String, values: [Double]) {
+        var range = axis.range
+        if range == nil, let first = values.first, values.allSatisfy({ $0 == first }) {
+            range = DrawablePoints.widened(first, log: axis.scale != .linear)
+        }
+        if let range { lines.append("set \(name)range [\(range.lowerBound):\(range.upperBound)]") }
     }
 
     private mutating func writeScale(_ axis: Axis, axis name: String) {

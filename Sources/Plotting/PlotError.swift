@@ -28,10 +28,22 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
         case .cannotLaunch(let executable, let reason):
             return "Cannot start gnuplot at \(executable.path): \(reason)"
         case .gnuplotFailed(let script, let status, let message):
-            let detail = message.isEmpty ? "no message" : message
-            return "gnuplot failed on \(script.path) (exit status \(status)): \(detail)"
+            return "gnuplot failed on \(script.path) (exit status \(status)): \(Self.errorLine(of: message))"
         case .missingImage(let script, let image):
             return "gnuplot ran \(script.path) without error but did not write \(image.lastPathComponent)"
         }
+    }
+
+    /// gnuplot's message in one line: its error is the last line naming a line of the script
+    /// (`"fig.gp" line 37: all points y value undefined!`); before it come the command echoed
+    /// and a caret under it, which only make sense in a terminal. Without such a line, the
+    /// message's lines joined by " | ". The whole message stays in the case's `message`.
+    static func errorLine(of message: String) -> String {
+        let lines = message.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !lines.isEmpty else { return "no message" }
+        let error = lines.last { $0.range(of: #"line \d+:"#, options: .regularExpression) != nil && !$0.contains("warning:") }
+        let line = error ?? lines.joined(separator: " | ")
+        return line.count > 300 ? String(line.prefix(300)) + "…" : line
     }
 }

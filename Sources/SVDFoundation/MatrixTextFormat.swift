@@ -1,5 +1,7 @@
 /// Reading a matrix written as text: one row per line, numbers separated by commas and/or
-/// white space, `#` starting a comment, blank lines ignored.
+/// white space, `#` starting a comment, blank lines ignored. Lines may end in `\n`, `\r\n`
+/// (Windows, spreadsheets) or `\r` (old Macintosh). A comma needs a number on each side: an
+/// empty field such as `1,,3` is refused, not skipped, since it usually marks a missing value.
 ///
 /// ```text
 /// # a 3×2 example
@@ -20,6 +22,8 @@ public enum MatrixTextFormat {
         case nonFinite(line: Int, field: String)
         /// A row whose length differs from the first row's.
         case ragged(line: Int, expected: Int, found: Int)
+        /// Nothing between two commas, or before the first or after the last, on a 1-based line.
+        case emptyField(line: Int)
 
         public var description: String {
             switch self {
@@ -31,6 +35,8 @@ public enum MatrixTextFormat {
                 return "line \(line): '\(field)' is not a finite number (NaN and infinity are not allowed)"
             case let .ragged(line, expected, found):
                 return "line \(line): \(found) \(found == 1 ? "entry" : "entries"), but the first row has \(expected)"
+            case let .emptyField(line):
+                return "line \(line): an empty field between commas (a missing value?); write every entry"
             }
         }
     }
@@ -39,11 +45,15 @@ public enum MatrixTextFormat {
     public static func parse<Scalar: SVDScalar>(_ text: String, as _: Scalar.Type = Scalar.self) throws(ParseError) -> Matrix<Scalar> {
         var rows: [[Scalar]] = []
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Swift reads "\r\n" as one Character, a newline like "\n" and "\r".
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             lineNumber += 1
             let content = rawLine.prefix { $0 != "#" }
-            let fields = content.split { $0 == "," || $0 == " " || $0 == "\t" || $0 == "\r" }
-            if fields.isEmpty { continue }
+            let pieces = content.split(separator: ",", omittingEmptySubsequences: false)
+                .map { $0.split(whereSeparator: \.isWhitespace) }
+            let fields = pieces.flatMap { $0 }
+            if fields.isEmpty && pieces.count == 1 { continue }
+            if pieces.contains(where: \.isEmpty) { throw .emptyField(line: lineNumber) }
             var row: [Scalar] = []
             row.reserveCapacity(fields.count)
             for field in fields {

@@ -6,7 +6,7 @@ import SVDDecomposers
 
 /// `svd`: any matrix in, its singular value decomposition out.
 @main
-struct SVDCommand: ParsableCommand {
+struct SVDCommand: LabCommand {
     static let configuration = CommandConfiguration(
         commandName: "svd",
         abstract: "Compute the singular value decomposition A = U·Σ·Vᵀ of a matrix (one-sided Jacobi by default).",
@@ -93,11 +93,7 @@ struct SVDCommand: ParsableCommand {
         if file == nil && isatty(STDIN_FILENO) != 0 {
             return (Self.builtInExample, "built-in example (pass a FILE or pipe a matrix in)")
         }
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw UserFacingError("standard input is not UTF-8 text")
-        }
-        return (text, "standard input")
+        return (try readStandardInputText(), "standard input")
     }
 
     static let builtInExample = """
@@ -111,6 +107,9 @@ struct SVDCommand: ParsableCommand {
     private func report<Scalar: SVDScalar>(_: Scalar.Type, text: String, source: String) throws {
         let a: Matrix<Scalar>
         do { a = try MatrixTextFormat.parse(text) } catch { throw UserFacingError("\(source): \(error)") }
+        let wanted: DecompositionCost.Vectors = valuesOnly ? .none : full ? .full : .thin
+        try DecompositionCost(rows: a.rows, columns: a.columns, scalarBytes: MemoryLayout<Scalar>.stride, vectors: wanted)
+            .check(rows: a.rows, columns: a.columns, vectors: wanted)
         let chosen = decomposer.selected.decomposer
         let tolerance = rankTolerance.map { Scalar($0) }
 

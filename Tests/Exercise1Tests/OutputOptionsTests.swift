@@ -17,8 +17,8 @@ extension Exercise1Tests {
         // ArgumentParser's exit status for a validation error is EX_USAGE (64).
         #expect(run.status == 64, "\(run.standardError)")
         #expect(run.standardOutput.isEmpty, "nothing is computed or printed")
-        #expect(run.errorLines.first == "Error: --plots-dir needs a directory name, got an empty string",
-                "\(run.errorLines)")
+        #expect(run.errorLines == ["Error: --plots-dir needs a directory name, got an empty string (see '\(exercise) --help')"],
+                "one line: \(run.errorLines)")
         #expect(command.files(in: command.scratch) == [], "nothing is written")
     }
 

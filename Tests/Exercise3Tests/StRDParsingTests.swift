@@ -65,6 +65,10 @@ extension Exercise3Tests {
             #expect(throws: DataFileError.self) { try StRDParser.model(from: "y = B0 + B1*z", columns: columns, file: "t") }
             #expect(throws: DataFileError.self) { try StRDParser.model(from: "y = B0 + ... + B2*x", columns: columns, file: "t") }
             #expect(throws: DataFileError.self) { try StRDParser.model(from: "y = B0 + sin(x)", columns: columns, file: "t") }
+            // Empty terms trapped (an index into no factors) before they were refused.
+            for broken in ["y = B0 + + B1*x + e", "y = B0 ++ B1*x", "y = + B1*x", "y = B0 +", "y = *", "y = B1*", "y = B1**x"] {
+                #expect(throws: DataFileError.self, "\(broken)") { try StRDParser.model(from: Substring(broken), columns: columns, file: "t") }
+            }
         }
 
         /// The same file with LF line ends parses to the same data.

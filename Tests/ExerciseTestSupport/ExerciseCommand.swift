@@ -45,26 +45,37 @@ public struct ExerciseCommand: Sendable {
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = scratch
+        return try capture(process, standardInput: FileHandle.nullDevice) { $0.waitUntilExit() }
+    }
+
+    /// Runs `process` with its standard output and error going to files in ``scratch`` (so no
+    /// pipe can fill up and block), `wait` deciding how to wait for it; returns what it printed.
+    /// With `standardOutput`, standard output goes to that path instead and is returned empty.
+    func capture(_ process: Process, standardInput: FileHandle, standardOutput: String? = nil,
+                 wait: (Process) -> Void) throws -> ExerciseCommandRun {
         let id = UUID().uuidString
         let outputFile = scratch.appendingPathComponent(".stdout-\(id)")
         let errorFile = scratch.appendingPathComponent(".stderr-\(id)")
         try Data().write(to: outputFile)
         try Data().write(to: errorFile)
-        let output = try FileHandle(forWritingTo: outputFile), error = try FileHandle(forWritingTo: errorFile)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: standardOutput ?? outputFile.path))
+        let error = try FileHandle(forWritingTo: errorFile)
         defer {
             try? output.close()
             try? error.close()
             try? FileManager.default.removeItem(at: outputFile)
             try? FileManager.default.removeItem(at: errorFile)
         }
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = standardInput
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        process.waitUntilExit()
+        wait(process)
+        // Lossy decoding: a program that prints bytes that are not UTF-8 is reported, not a test error.
+        let read = { (url: URL) in String(decoding: (try? Data(contentsOf: url)) ?? Data(), as: UTF8.self) }
         return ExerciseCommandRun(status: process.terminationStatus,
-                                  standardOutput: try String(contentsOf: outputFile, encoding: .utf8),
-                                  standardError: try String(contentsOf: errorFile, encoding: .utf8))
+                                  standardOutput: standardOutput == nil ? read(outputFile) : "",
+                                  standardError: read(errorFile))
     }
 
     /// A path below a regular file in ``scratch``: no directory can ever be made there, whoever

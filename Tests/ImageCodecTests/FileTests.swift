@@ -56,9 +56,9 @@ extension ImageCodecTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let missing = directory.appendingPathComponent("missing.png").path
         #expect(error { _ = try RasterImage(contentsOfFile: missing) }
-                == .unreadableFile(path: missing, reason: "No such file or directory"))
+                == .unreadableFile(path: missing, reason: "no such file"))
         #expect(error { _ = try RasterImage(contentsOfFile: directory.path) }
-                == .unreadableFile(path: directory.path, reason: "is a directory"))
+                == .unreadableFile(path: directory.path, reason: "it is a directory"))
         let empty = directory.appendingPathComponent("empty.png").path
         #expect(FileManager.default.createFile(atPath: empty, contents: Data()))
         #expect(error { _ = try RasterImage(contentsOfFile: empty) } == .emptyFile(path: empty))

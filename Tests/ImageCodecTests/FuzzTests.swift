@@ -2,14 +2,34 @@ import Testing
 @testable import LabImages
 
 /// Fuzz-style robustness: malformed input must produce an `ImageError` (or, where the damage
-/// happens to leave a valid file, an image) — never a crash. The decoders' typed `throws`
-/// guarantees that whatever is thrown is an `ImageError`; these tests make sure nothing traps.
-/// All inputs are small and seeded, so the whole file runs in well under a few seconds.
+/// happens to leave a valid file, a well-formed image) — never a crash. Beyond not trapping, each
+/// test checks what it can know: an image that decodes has the shape its samples say; random
+/// bytes behind a PNG signature are refused; a binary PGM with a whole raster decodes; damage
+/// behind a valid CRC reaches the zlib and header checks (the errors seen say so). Coverage-guided
+/// fuzzing of the same decoders: Scripts/fuzz.sh. All inputs are small and seeded.
 extension ImageCodecTests {
-    /// Decodes, returning whether it succeeded; a trap would end the test run.
+    /// Decodes, returning whether it succeeded; a trap would end the test run. An image that
+    /// decodes must be well formed: positive sides and one sample per pixel and channel.
     @discardableResult
-    private func survives(_ bytes: [UInt8]) -> Bool {
-        (try? RasterImage(decoding: bytes)) != nil
+    private func survives(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        guard let image = try? RasterImage(decoding: bytes) else { return false }
+        #expect(image.width >= 1 && image.height >= 1 && (image.channels == 1 || image.channels == 3)
+                && image.pixels.count == image.width * image.height * image.channels,
+                "a decoded image is well formed", sourceLocation: sourceLocation)
+        return true
+    }
+
+    /// The error of a failed decoding, or nil when it decoded.
+    private func decodingError(_ bytes: [UInt8]) -> ImageError? {
+        do { _ = try RasterImage(decoding: bytes); return nil } catch { return error }
+    }
+
+    /// The hexadecimal PNG of the fixture whose name starts with `prefix`; a missing fixture
+    /// fails the test instead of becoming an empty input.
+    private func fixture(_ prefix: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [UInt8] {
+        let found = try #require(pngFixtures.first { $0.name.hasPrefix(prefix) }, "no fixture '\(prefix)'",
+                                 sourceLocation: sourceLocation)
+        return bytes(hex: found.pngHex)
     }
 
     private func smallInputs() throws -> [(String, [UInt8])] {
@@ -18,8 +38,8 @@ extension ImageCodecTests {
         let ascii = "P2\n# c\n3 2\n255\n0 10 200\n30 40 255\n"
         return [
             ("PNG", try PNG.encode(rgb, filter: .cycling)),
-            ("Adam7 PNG", bytes(hex: pngFixtures.first { $0.name.hasPrefix("Adam7 RGB") }?.pngHex ?? "")),
-            ("palette PNG", bytes(hex: pngFixtures.first { $0.name.hasPrefix("palette 8-bit") }?.pngHex ?? "")),
+            ("Adam7 PNG", try fixture("Adam7 RGB")),
+            ("palette PNG", try fixture("palette 8-bit")),
             ("P5", Netpbm.encode(gray)),
             ("P6", Netpbm.encode(rgb)),
             ("P2", Array(ascii.utf8)),
@@ -34,7 +54,16 @@ extension ImageCodecTests {
         for i in 0..<3000 {
             let count = Int.random(in: 0...200, using: &rng)
             let tail = (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) }
-            survives(heads[i % heads.count] + tail)
+            let head = heads[i % heads.count]
+            let decoded = survives(head + tail)
+            if head == PNG.signature {
+                // Random chunks cannot carry a valid IHDR with its CRC.
+                #expect(!decoded, "random bytes behind a PNG signature decoded")
+            }
+            if head == Array("P5 4 4 255\n".utf8) {
+                // Any 16 bytes are a 4×4 8-bit raster; fewer are a truncated one.
+                #expect(decoded == (count >= 16), "P5 4×4 with \(count) raster bytes")
+            }
         }
     }
 
@@ -76,9 +105,10 @@ extension ImageCodecTests {
     func corruptionsWithValidCRC() throws {
         var rng = SplitMix64(seed: 7)
         let png = try PNG.encode(try randomImage(width: 6, height: 5, channels: 3, seed: 8), filter: .cycling)
-        let palette = bytes(hex: pngFixtures.first { $0.name.hasPrefix("palette 2-bit") }?.pngHex ?? "")
-        let interlaced = bytes(hex: pngFixtures.first { $0.name.hasPrefix("Adam7 gray 1-bit") }?.pngHex ?? "")
-        let wide = bytes(hex: pngFixtures.first { $0.name.hasPrefix("RGBA 16-bit") }?.pngHex ?? "")
+        let palette = try fixture("palette 2-bit")
+        let interlaced = try fixture("Adam7 gray 1-bit")
+        let wide = try fixture("RGBA 16-bit")
+        var zlibErrors = 0, headerErrors = 0
         for base in [png, palette, interlaced, wide] {
             let chunks = chunkRanges(base)
             for _ in 0..<1500 {
@@ -90,9 +120,17 @@ extension ImageCodecTests {
                 }
                 let crc = CRC32.checksum(damaged[typeRange.lowerBound..<dataRange.upperBound])
                 damaged.replaceSubrange(dataRange.upperBound..<(dataRange.upperBound + 4), with: bigEndianBytes(crc))
-                survives(damaged)
+                if survives(damaged) { continue }
+                switch decodingError(damaged) {
+                case .corruptCompressedData?: zlibErrors += 1
+                case .unsupportedColorType?, .unsupportedBitDepth?, .unsupportedInterlace?, .invalidDimensions?: headerErrors += 1
+                default: break
+                }
             }
         }
+        // The damage got past the CRC to the checks behind it.
+        #expect(zlibErrors > 0, "no corruption reached zlib's check")
+        #expect(headerErrors > 0, "no corruption reached the header checks")
     }
 
     /// (type bytes, data bytes) of each chunk of a well-formed PNG.

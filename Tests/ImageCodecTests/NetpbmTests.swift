@@ -40,8 +40,8 @@ extension ImageCodecTests {
             error { _ = try Netpbm.decode(Array(text.utf8) + extra) }
         }
         #expect(decode("P2 2 1 255 0 256") == .malformed("sample 256 exceeds maxval 255"))
-        #expect(decode("P2 2 1 0 0 0") == .unsupportedBitDepth(bitDepth: 0, colorType: 0))
-        #expect(decode("P2 2 1 70000 0 0") == .unsupportedBitDepth(bitDepth: 70000, colorType: 0))
+        #expect(decode("P2 2 1 0 0 0") == .malformed("netpbm maxval 0 is outside 1…65535 (the value of full intensity)"))
+        #expect(decode("P2 2 1 70000 0 0") == .malformed("netpbm maxval 70000 is outside 1…65535 (the value of full intensity)"))
         #expect(decode("P5 0 1 255\n") == .invalidDimensions(width: 0, height: 1))
         #expect(decode("P5 100000 100000 255\n") == .invalidDimensions(width: 100_000, height: 100_000))
         #expect(decode("P5 99999999999 1 255\n") == .malformed("the width has too many digits"))

@@ -413,6 +413,8 @@ func dataBlock(_ header: String, in text: String) -> [String] {
             #expect(status != 0)
             #expect(message.contains("broken.gp"), "gnuplot's message: \(message)")
             #expect(error.description.contains("broken.gp"))
+            // One line: gnuplot's error line, without the echoed command and its caret.
+            #expect(!error.description.contains("\n") && error.description.contains("line "), "\(error.description)")
         }
         // The failed run left the previous image whole, and the script to be fixed by hand.
         #expect(try Data(contentsOf: image) == before)
