@@ -23,9 +23,8 @@ import SVDFoundation
 /// the processor b times and do one multiply–add per entry loaded: memory-bound level-2 loops.
 /// In the WY form the same work is three matrix products, W = Yᵀ·C, W ← T·W and C ← C − Y·W,
 /// whose large two run in the register-tiled kernels of `BlockedMatrixProduct.swift`
-/// (`transposedProduct`, `addProduct`; about 30 GFLOP/s on the development machine, release,
-/// `-target-cpu native`). The extra cost is forming T, about b²ℓ flops, small against the 4bℓk
-/// of applying the block to k columns. Measured: Q·I for a 10000×100 factorization 38 → 20 ms.
+/// (`transposedProduct`, `addProduct`). The extra cost is forming T, about b²ℓ flops, small
+/// against the 4bℓk of applying the block to k columns (Benchmarks/RESULTS.md, "What bought what").
 ///
 /// ## Accuracy
 /// Backward stable like one reflector at a time: the computed result is an exactly orthogonal

@@ -225,8 +225,7 @@ public struct HouseholderQR<Scalar: SVDScalar>: Sendable {
 
     /// y ← H₀H₁⋯Hₙ₋₁·y for every column y of `result` (Hₙ₋₁ first), a block of `blockSize`
     /// reflectors at a time in the WY form (`CompactWY.swift`), the last block first, each on the
-    /// rows it acts on. Measured on 10000×100 (release, -target-cpu native, CPU time, median of
-    /// 7): Q·I 38 → 20 ms against reflector-by-reflector loops over cache-sized column blocks.
+    /// rows it acts on (the gain over reflector-by-reflector loops: Benchmarks/RESULTS.md, "What bought what").
     ///
     /// When `result` starts as [I; 0], column j is still eⱼ when the block of reflectors k₀, k₀+1,
     /// … comes if j < k₀: they act on rows k₀…m−1 only, where eⱼ is zero. So the block is applied

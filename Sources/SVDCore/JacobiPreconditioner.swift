@@ -13,8 +13,7 @@ import SVDFoundation
 ///
 /// so that A·P = (Q₀·Q₁)·R. Pivoting needs the column norms downdated after every reflector,
 /// which keeps a pivoted factorization in level-2 loops; in two stages those loops run on n rows
-/// instead of m. Measured (release, `-target-cpu native`, CPU time, medians of 7): 10000×100
-/// A·P = Q·R in 24.6 ms with pivoting directly, 19 ms in two stages.
+/// instead of m (the time saved on tall matrices: Benchmarks/RESULTS.md, "What bought what").
 ///
 /// Accuracy is that of one pivoted factorization: both stages are backward stable column by
 /// column (see `HouseholderQR`), and R₀ has the column norms of A up to rounding, so R₀·P is the

@@ -20,12 +20,11 @@ import SVDTextbook
 /// 3. Precondition (Drmač–Veselić): A·P = Q·R by Householder QR with column pivoting
 ///    (`JacobiPreconditioner`: in two stages when m ≥ 2n), and continue with the n×n lower
 ///    triangular X = Rᵀ, which has the same singular values. On a tall matrix the sweeps then
-///    work on n rows instead of m; on a graded one they need fewer rotations (412 000 instead of
-///    539 000 on the 500×500 benchmark matrix, counted before the first pass of step 4, which
-///    brings them to 329 000 and needs the triangle).
+///    work on n rows instead of m; on a graded one they need fewer rotations (the counts:
+///    Benchmarks/RESULTS.md, "What bought what").
 /// 4. A first pass that uses the triangle (`TriangularFirstPass`): blocks of the columns of X are
 ///    rotated among themselves on the rows where they can be nonzero: about half a sweep's
-///    work, which saves a whole sweep (graded 500×500: 7 → 6 sweeps, 19 % fewer entries read).
+///    work, which saves a whole sweep on graded matrices.
 ///    Then sweep over all pairs (p, q), p < q (`JacobiSweep`). For each pair form α = ‖x_p‖²,
 ///    β = ‖x_q‖², γ = x_pᵀx_q. If |γ| ≤ tol·√α·√β the columns are already orthogonal to working
 ///    accuracy; otherwise apply the rotation of `JacobiRotation` to columns p and q of X (and of
@@ -40,11 +39,9 @@ import SVDTextbook
 /// 7. A shortcut for the vectors (Drmač–Veselić): when R is well conditioned once its rows are
 ///    scaled, as after pivoted QR of a graded matrix, steps 4–6 run instead on R·Q₂ from a second
 ///    QR factorization Rᵀ = Q₂·R₂, without accumulating rotations, and V comes from one triangular
-///    solve (`VectorsBySubstitution.swift`): graded 500×500 with U, Σ, V in 163 ms instead of
-///    229 ms, same accuracy. When R is not, the same is done for R′ from a pivoted QR of Rᵀ,
+///    solve (`VectorsBySubstitution.swift`), with the same accuracy and less work. When R is not, the same is done for R′ from a pivoted QR of Rᵀ,
 ///    which usually is; R = P′·R′ᵀ·Q′ᵀ, so then U comes from the solve and V from the converged
-///    columns (Gaussian 1000×1000: 1.8–2.3 s instead of 2.6–3.1 s), from n = 200 on (below,
-///    accumulating is cheaper). Only if R′ is not well conditioned either, or n < 200, are the
+///    columns, from n = 200 on (below, accumulating is cheaper). Only if R′ is not well conditioned either, or n < 200, are the
 ///    rotations accumulated.
 ///
 /// `ReferenceJacobi` is the same iteration in its plainest form, without steps 2–3 and without
@@ -88,9 +85,7 @@ import SVDTextbook
 /// multiple of ε; for m < n the two exchange roles. With the shortcut of step 7, one set comes
 /// from the converged columns and the other from back substitution, orthonormal to within about
 /// γₙ·κ(R̃) (a bound; far less in practice; R̃′ in place of R̃ on the way through R′), below √n
-/// by the rule that allows it. Measured: at most 3.4e-15 up to 200×200, 9.2e-15 at 1000×1000 (7.2e-15
-/// before the first pass over the triangle changed the order of the rotations), 6.7–8.9e-15 on
-/// 10000×100, 5.2e-15 on graded 500×500 (Benchmarks/RESULTS.md).
+/// by the rule that allows it (the orthogonality measured: Benchmarks/RESULTS.md, "Accuracy").
 ///
 /// ## References
 /// - M. R. Hestenes, Inversion of matrices by biorthogonalization, J. SIAM 6 (1958).

@@ -17,10 +17,8 @@ import SVDFoundation
 /// a third fewer rotations but as many pairs measured took as long; Benchmarks/RESULTS.md).
 /// (After a rotation of (p, q), the γ of
 /// (p, q + 1) comes with the rotation, see `JacobiSweep`; it is a pair after one left alone that
-/// needs a dot product of its own, and those are the pairs counted here.) Measured on the 500×500
-/// benchmark matrices, values only: graded, 111 000 of the 475 000 separate dot products passed
-/// over, in the last two of 7 sweeps (the last sweep measures 16 722 pairs instead of 124 750);
-/// Gaussian, 232 000 of 1.4 million, in the last four of 11 sweeps.
+/// needs a dot product of its own, and those are the pairs counted here.) The memory pays in the
+/// last sweeps, where most pairs are already orthogonal (the counts: Benchmarks/RESULTS.md, "What bought what").
 ///
 /// It changes no rotation and no result, with one qualification: a pair passed over was judged
 /// one sweep earlier, with the column norms of that moment (updated by rotations, exact up to
@@ -31,8 +29,7 @@ import SVDFoundation
 /// It cannot be copied (`~Copyable`): it owns its stamps as a raw buffer, which it frees when it
 /// goes. Every rotation stamps two columns, and an array checks on every write that its storage
 /// is not shared with a copy — a call, which with the same check on the sweep's column norms
-/// cost 7–9 % of 100×100 values, 2–9 % at 200×200 and 1–2 % at 500×500 (medians of 10
-/// alternating processes in two series, native). A memory that cannot be copied needs no such
+/// cost several per cent of small matrices (Benchmarks/RESULTS.md, "What bought what"). A memory that cannot be copied needs no such
 /// check, and none is made.
 struct PairMemory: ~Copyable {
     /// Pair visits begun so far, over all sweeps: the tick the next visit gets.

@@ -38,17 +38,8 @@ import SVDFoundation
 ///
 /// ## What it bought
 /// The pass costs about half a sweep (its dot products read about 0.27·n³ entries, a sweep's
-/// n³/2), and saves one full sweep on every matrix measured. Counted (deterministic): graded
-/// 500×500 values, sweeps 7 → 6, rotations 412 175 → 328 627 (the pass's included), entries read
-/// by dot products 381 → 307 million (−19 %); the same with U, Σ, V (through R₂ᵀ): 373 → 289
-/// million (−22 %); Gaussian 500×500 values 570 → 573 million (+0.5 %), with U, Σ, V 532 → 508
-/// million (−4 %); Gaussian 1000×1000 values +2.4 %; on B·diag(10^(−s·j/(n−1))) with
-/// s = 1, 2, 4, 8, 12 and n = 200, 500: 2–21 % fewer, more the more graded, as a rule. Timed
-/// (release, `-target-cpu native`, CPU time, medians over 6–8 separate processes per variant, run
-/// alternately, in three series): graded 500×500 values 0.78, 0.81 and 0.87 × the time without
-/// the pass; with U, Σ, V 0.81, 0.97, 1.07 ×. On Gaussian matrices the series disagree with each
-/// other (500×500 values 0.89–1.23 ×, 1000×1000 1.00–1.38 ×, 200×200 0.85–1.06 ×): the machine's
-/// other work moves them more than the 0.5–2.4 % the counts predict.
+/// n³/2), and saves one full sweep on every matrix measured, more the more graded the matrix
+/// (the counts and times: Benchmarks/RESULTS.md, "What bought what").
 struct TriangularFirstPass<Scalar: SVDScalar> {
     /// The n×n lower triangular matrix X, column-major.
     let x: UnsafeMutablePointer<Scalar>

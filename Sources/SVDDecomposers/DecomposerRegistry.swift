@@ -37,7 +37,7 @@ public struct NamedDecomposer: Sendable, Equatable {
 public enum DecomposerRegistry {
     /// Every registered decomposer, the default first.
     public static let all: [NamedDecomposer] = [
-        NamedDecomposer(name: "jacobi", summary: "one-sided Jacobi, fast and accurate (the default)",
+        NamedDecomposer(name: "jacobi", summary: "one-sided Jacobi, fast and accurate; the default",
                         decomposer: OneSidedJacobi()),
         NamedDecomposer(name: "textbook", summary: "one-sided Jacobi as the textbook writes it, slow",
                         decomposer: ReferenceJacobi()),

@@ -256,13 +256,20 @@ import Testing
         #expect(StoredMatrixInertia.indefiniteSizes(storedIn: .double, upTo: 40) == Array(14...40))
     }
 
-    @Test func inertiaOfStoredFloatAndFloat80MatricesMatchesMpmath() {
-        // From mpmath at 60 digits: Float n = 9: 0 negative, λ_min 7.49524e-10; n = 10: 1,
-        // −6.18176e-10. Float80 n = 14: 0, 9.69642e-20; n = 15: 1, −4.78269e-22.
-        var cases: [(HilbertMethod, Int, Int, Double)] = [(.float, 9, 0, 7.49524e-10), (.float, 10, 1, -6.18176e-10)]
+    // From mpmath at 60 digits: Float n = 9: 0 negative, λ_min 7.49524e-10; n = 10: 1,
+    // −6.18176e-10. Float80 n = 14: 0, 9.69642e-20; n = 15: 1, −4.78269e-22.
+    @Test func inertiaOfStoredFloatMatricesMatchesMpmath() {
+        Self.checkInertia([(.float, 9, 0, 7.49524e-10), (.float, 10, 1, -6.18176e-10)])
+    }
+
+    @Test(.enabled(if: float80IsAvailable, "needs Float80, which this platform or build (SVDLAB_NO_FLOAT80=1) does not have"))
+    func inertiaOfStoredFloat80MatricesMatchesMpmath() {
         #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
-        cases += [(.float80, 14, 0, 9.69642e-20), (.float80, 15, 1, -4.78269e-22)]
+        Self.checkInertia([(.float80, 14, 0, 9.69642e-20), (.float80, 15, 1, -4.78269e-22)])
         #endif
+    }
+
+    static func checkInertia(_ cases: [(HilbertMethod, Int, Int, Double)]) {
         for (precision, n, negatives, smallest) in cases {
             let inertia = StoredMatrixInertia(n: n, storedIn: precision)
             #expect(inertia.negativeEigenvalues == negatives, "\(precision) n = \(n)")
@@ -288,6 +295,10 @@ import Testing
         #expect(abs(one.doubleValue) <= 1e-31)
         let tiny = (DoubleDouble(1) + DoubleDouble(1e-20)) - DoubleDouble(1)
         #expect(tiny.doubleValue == 1e-20)
+    }
+
+    @Test(.enabled(if: float80IsAvailable, "needs Float80, which this platform or build (SVDLAB_NO_FLOAT80=1) does not have"))
+    func doubleDoubleHoldsFloat80Exactly() {
         #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
         let x: Float80 = 1 / 3
         let split = DoubleDouble(exactly: x)
