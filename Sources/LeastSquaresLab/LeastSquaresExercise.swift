@@ -54,8 +54,9 @@ public enum LeastSquaresExercise {
         if options.json { return Output(text: graded.json.rendered(), figures: []) }
         var sections: [String] = []
         if options.showsRegimes {
-            sections.append(RegimesReport.text(try OverdeterminedRegime(), try UnderdeterminedRegime(),
-                                               try RankDeficientRegime()))
+            sections.append(try PendingTasks.run("1–3. The three regimes") {
+                RegimesReport.text(try OverdeterminedRegime(), try UnderdeterminedRegime(), try RankDeficientRegime())
+            })
             sections.append("")
             sections.append("━━ 4. Real data with certified answers (choose another with --dataset NAME or --data FILE)")
         }

@@ -5,7 +5,7 @@
 /// entry of largest magnitude is positive (the first one, on a tie), and uᵢ is flipped with vᵢ for
 /// i < p. Columns of a full U beyond p are flipped on their own largest entry likewise.
 /// (scikit-learn's `svd_flip` uses the same rule on V for PCA components.)
-func orientedBySignConvention<Scalar: SVDScalar>(rows: Int, columns: Int, u: Matrix<Scalar>,
+public func orientedBySignConvention<Scalar: SVDScalar>(rows: Int, columns: Int, u: Matrix<Scalar>,
                                                  singularValues: [Scalar], v: Matrix<Scalar>,
                                                  diagnostics: DecompositionDiagnostics)
     -> SingularValueDecomposition<Scalar>

@@ -62,8 +62,8 @@ public struct RankDeficientRegime: Sendable {
             ("default σ₁·max(m,n)·ε", svd.defaultRankTolerance),
             ("at the gap, τ = √η·σ₁", eta.squareRoot() * sigma[0]),
         ]
-        cutoffs = choices.map { label, tau in
-            let x = svd.solveLeastSquares(b, cutoff: tau)
+        cutoffs = try choices.map { label, tau in
+            let x = try PseudoinverseTasks.leastSquaresSolution(svd, b, cutoff: tau)
             let residual = zip(b, a * x).map { $0 - $1 }
             return Cutoff(label: label, tau: tau, rank: svd.rank(tolerance: tau),
                           solutionNorm: scaledNorm(x), residualNorm: scaledNorm(residual),
