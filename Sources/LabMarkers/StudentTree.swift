@@ -53,7 +53,7 @@ public enum StudentTree {
     }
 
     /// True when `path` is one of `prefixes` or lies inside one of them.
-    static func isUnder(_ path: String, _ prefixes: [String]) -> Bool {
+    public static func isUnder(_ path: String, _ prefixes: [String]) -> Bool {
         prefixes.contains { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
     }
 

@@ -10,7 +10,9 @@ enum Consistency {
     ///   a dependency that is unknown or comes later, a guide without the task's section).
     static func check(root: String, rubric: Rubric) throws {
         let files = try StudentTree.packageFiles(root: root)
-        let marked = try StudentTree.markedSources(root: root, files: files)
+        // Instructor-only files are not the student's: their marker-like lines (the marker tests'
+        // examples) mark nothing.
+        let marked = try StudentTree.markedSources(root: root, files: files.filter { !StudentTree.isUnder($0, rubric.instructorOnlyPaths) })
         var problems: [String] = []
         var found: [String: (MarkedSource.Task, String)] = [:]
         for source in marked {
