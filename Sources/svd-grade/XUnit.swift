@@ -19,6 +19,7 @@ struct GradedSuite: Sendable {
         GradedSuite(module: "Exercise3Tests", title: "Exercise 3: least squares"),
         GradedSuite(module: "Exercise4Tests", title: "Exercise 4: Hilbert condition"),
         GradedSuite(module: "Exercise5Tests", title: "Exercise 5: low-rank layer"),
+        GradedSuite(module: "GraderTests", title: "The grader itself"),
     ]
 }
 
