@@ -21,3 +21,9 @@ public struct RunTaskCommand: ParsableCommand {
                                                            hiddenSeed: hiddenSeed, replay: replay)))
     }
 }
+
+/// A one-line error of the lab's commands, printed as `Error: …` without the usage text.
+public struct LabError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

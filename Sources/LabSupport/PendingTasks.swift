@@ -3,22 +3,28 @@ import SVDCore
 /// What an exercise prints for a section whose code is one of the student's tasks, not yet done.
 ///
 /// In the student version the exercises run from the first day: a section that calls a task's
-/// stub catches its `TaskNotImplemented`, says which task it waits for and how to get help, and
+/// stub catches its `TaskNotImplemented`, says which tasks it waits for and how to get help, and
 /// the other sections run as usual.
-public enum PendingTasks {
-    /// Runs `section`; when it stops at a task's stub, returns the note that names the task instead.
+public struct PendingTasks {
+    /// The tasks whose stubs were reached, each once, in the order met.
+    public private(set) var missing: [TaskNotImplemented] = []
+
+    public init() {}
+
+    /// The value `make` computes, or nil when it stops at a task's stub (the task is remembered).
     /// Any other error propagates.
-    public static func run(_ title: String, _ section: () throws -> String) throws -> String {
+    public mutating func attempt<T>(_ make: () throws -> T) throws -> T? {
         do {
-            return try section()
+            return try make()
         } catch {
-            guard let missing = TaskNotImplemented.missingTask(in: error) else { throw error }
-            return note(title, missing: [missing])
+            guard let task = TaskNotImplemented.missingTask(in: error) else { throw error }
+            if !missing.contains(task) { missing.append(task) }
+            return nil
         }
     }
 
-    /// The note for a section waiting for `missing`.
-    public static func note(_ title: String, missing: [TaskNotImplemented]) -> String {
+    /// The note for a section titled `title` that waits for the missing tasks.
+    public func note(_ title: String) -> String {
         var lines = ["━━ \(title): waiting for your code"]
         for task in missing {
             lines.append("  This section needs task \(task.task), not implemented yet (\(task.guideSection)).")

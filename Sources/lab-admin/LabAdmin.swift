@@ -80,8 +80,8 @@ extension LabAdmin {
             print("   exercise3: exit 0, waits for \(waiting.joined(separator: ", "))")
             let empty = try studentGrade(student)
             let allStubs = empty.tasks.allSatisfy { task in
-                task.status == .notImplemented
-                    && task.tests.allSatisfy { $0.outcome?.status == .notImplemented && $0.outcome?.missingTask == task.id }
+                // A test may stop at the stub of a task its task calls (C4's extreme entries at C3's).
+                task.status == .notImplemented && task.tests.allSatisfy { $0.outcome?.status == .notImplemented }
             }
             try expect(allStubs && empty.score == 0, "every graded test of the student version must be notImplemented", report: empty)
             print("   lab grade: score 0 / \(empty.maxScore), all \(empty.tasks.count) tasks and "
@@ -140,16 +140,16 @@ extension LabAdmin {
 
         func run() throws {
             guard ReportFormat(rawValue: format) != nil else {
-                throw ValidationError("unknown format '\(format)'; choose text, json, junit or gradescope")
+                throw LabError("unknown format '\(format)'; choose text, json, junit or gradescope")
             }
             if let out, FileManager.default.fileExists(atPath: out) {
-                throw ValidationError("\(out) exists; choose another file (nothing is overwritten)")
+                throw LabError("\(out) exists; choose another file (nothing is overwritten)")
             }
             let root = try TaskProcess.packageRoot()
             let rubric = try Rubric.load(packageRoot: root)
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: submission, isDirectory: &isFolder), isFolder.boolValue else {
-                throw ValidationError("\(submission) is not a folder")
+                throw LabError("\(submission) is not a folder")
             }
             let bodies = try StudentTree.submittedBodies(submission: submission, rubric: rubric)
             let temporary = work == nil
@@ -158,7 +158,7 @@ extension LabAdmin {
             try StudentTree.copyPackage(root: root, to: tree)
             try StudentTree.insertBodies(bodies, root: tree, rubric: rubric)
             do { try Shell.swift(["build", "--product", "lab"], in: tree) } catch {
-                throw ValidationError("the submission does not compile: \(error)")
+                throw LabError("the submission does not compile: \(error)")
             }
             var arguments = ["grade", "--hidden", "--format", format, "--hidden-seed", String(hiddenSeed ?? TaskProcess.freshSeed())]
             if let out { arguments += ["--out", URL(fileURLWithPath: out).standardizedFileURL.path] }
@@ -171,7 +171,7 @@ extension LabAdmin {
 func expect(_ condition: Bool, _ message: String, report: GradeReport? = nil) throws {
     guard !condition else { return }
     if let report { print(ReportFormat.text.renderText(report)) }
-    throw ValidationError("validate: \(message)")
+    throw LabError("validate: \(message)")
 }
 
 extension ReportFormat {

@@ -113,7 +113,7 @@ extension Lab {
             let rubric = try Rubric.load(packageRoot: try TaskProcess.packageRoot())
             guard let task = rubric.task(task) else { throw unknownTask(task, rubric) }
             guard (1...task.hints.count).contains(level) else {
-                throw ValidationError("\(task.id) has hints at levels 1 to \(task.hints.count)")
+                throw LabError("\(task.id) has hints at levels 1 to \(task.hints.count)")
             }
             print("\(task.id) \(task.title) — \(task.guideSection)")
             for shown in 1...level { print("\nHint \(shown) of \(task.hints.count): \(task.hints[shown - 1])") }
@@ -138,7 +138,7 @@ extension Lab {
             let url = URL(fileURLWithPath: root).appendingPathComponent(task.source)
             let marked = try MarkedSource(path: task.source, text: try String(contentsOf: url, encoding: .utf8))
             guard let region = marked.tasks.first(where: { $0.id == task.id }) else {
-                throw ValidationError("\(task.source) has no markers for \(task.id): were they deleted?")
+                throw LabError("\(task.source) has no markers for \(task.id): were they deleted?")
             }
             if !yes {
                 print("Reset \(task.id) in \(task.source)? Your code there goes to .lab/backup/ and the stub comes back. [y/N] ",
@@ -247,13 +247,13 @@ extension Lab {
 
         func run() throws {
             guard let format = ReportFormat(rawValue: format) else {
-                throw ValidationError("unknown format '\(format)'; choose text, json, junit or gradescope")
+                throw LabError("unknown format '\(format)'; choose text, json, junit or gradescope")
             }
             let root = try TaskProcess.packageRoot()
             let rubric = try Rubric.load(packageRoot: root)
             for id in only where rubric.task(id) == nil { throw unknownTask(id, rubric) }
             if let out, FileManager.default.fileExists(atPath: out) {
-                throw ValidationError("\(out) exists; choose another file (nothing is overwritten)")
+                throw LabError("\(out) exists; choose another file (nothing is overwritten)")
             }
             let hiddenSeed = hiddenSeed ?? TaskProcess.freshSeed()
             let executable = TimeLimitedProcess.currentExecutable
@@ -285,6 +285,6 @@ func gradeVisible(_ rubric: Rubric, only: Set<String>?) -> GradeReport {
     }
 }
 
-func unknownTask(_ id: String, _ rubric: Rubric) -> ValidationError {
-    ValidationError("unknown task '\(id)'; the tasks are \(rubric.tasks.map(\.id).joined(separator: ", "))")
+func unknownTask(_ id: String, _ rubric: Rubric) -> LabError {
+    LabError("unknown task '\(id)'; the tasks are \(rubric.tasks.map(\.id).joined(separator: ", "))")
 }
