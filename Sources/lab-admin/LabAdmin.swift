@@ -51,6 +51,8 @@ extension LabAdmin {
         var work: String?
 
         func run() throws {
+            // One line at a time, so that a CI log shows each step as it finishes.
+            setvbuf(stdout, nil, _IOLBF, 0)
             let root = try TaskProcess.packageRoot()
             let rubric = try Rubric.load(packageRoot: root)
             var clock = Stopwatch()
