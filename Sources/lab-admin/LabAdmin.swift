@@ -51,14 +51,12 @@ extension LabAdmin {
         var work: String?
 
         func run() throws {
-            // One line at a time, so that a CI log shows each step as it finishes.
-            setvbuf(stdout, nil, _IOLBF, 0)
             let root = try TaskProcess.packageRoot()
             let rubric = try Rubric.load(packageRoot: root)
             var clock = Stopwatch()
 
             try Consistency.check(root: root, rubric: rubric)
-            print("1. markers and rubric: \(rubric.tasks.count) tasks, \(rubric.maxScore) points (+ bonus), consistent")
+            step("1. markers and rubric: \(rubric.tasks.count) tasks, \(rubric.maxScore) points (+ bonus), consistent")
 
             let seed = TaskProcess.freshSeed()
             let instructor = Grading.grade(rubric, includeHidden: true, seed: 20_260_601, hiddenSeed: seed) { task in
@@ -67,26 +65,26 @@ extension LabAdmin {
             }
             try expect(instructor.tasks.allSatisfy { $0.status == .passed }, "the instructor's tree must pass every task",
                        report: instructor)
-            print("2. instructor's tree: every task passed, hidden tests included (hidden seed \(seed)) \(clock.lap())")
+            step("2. instructor's tree: every task passed, hidden tests included (hidden seed \(seed)) \(clock.lap())")
 
             let temporary = work == nil
             let student = work ?? NSTemporaryDirectory() + "svdlab-student-\(UUID().uuidString)"
             defer { if temporary { try? FileManager.default.removeItem(atPath: student) } }
             try StudentTree.generate(root: root, rubric: rubric, out: student)
             try Shell.swift(["build"], in: student)
-            print("3. student version built (swift build, every product) \(clock.lap())")
+            step("3. student version built (swift build, every product) \(clock.lap())")
             let exercise = try Shell.run(student + "/.build/debug/exercise3", ["--no-plots"], in: student)
             let waiting = rubric.tasks.filter { $0.exercise == "Exercise 3" }.map(\.id).filter { exercise.contains("task \($0)") }
             try expect(exercise.contains("waiting for your code") && !waiting.isEmpty,
                        "exercise3 in the student version must run and name the tasks it waits for")
-            print("   exercise3: exit 0, waits for \(waiting.joined(separator: ", "))")
+            step("   exercise3: exit 0, waits for \(waiting.joined(separator: ", "))")
             let empty = try studentGrade(student)
             let allStubs = empty.tasks.allSatisfy { task in
                 // A test may stop at the stub of a task its task calls (C4's extreme entries at C3's).
                 task.status == .notImplemented && task.tests.allSatisfy { $0.outcome?.status == .notImplemented }
             }
             try expect(allStubs && empty.score == 0, "every graded test of the student version must be notImplemented", report: empty)
-            print("   lab grade: score 0 / \(empty.maxScore), all \(empty.tasks.count) tasks and "
+            step("   lab grade: score 0 / \(empty.maxScore), all \(empty.tasks.count) tasks and "
                   + "\(empty.tasks.flatMap(\.tests).count) tests notImplemented \(clock.lap())")
 
             let solutions = try StudentTree.submittedBodies(submission: root, rubric: rubric)
@@ -94,7 +92,7 @@ extension LabAdmin {
             try Shell.swift(["build", "--product", "lab"], in: student)
             let full = try studentGrade(student)
             try expect(full.tasks.allSatisfy { $0.status == .passed }, "the solutions put back must score full marks", report: full)
-            print("4. solutions put back: \(ReportFormat.points(full.score)) / \(full.maxScore) (bonus included), every task passed \(clock.lap())")
+            step("4. solutions put back: \(ReportFormat.points(full.score)) / \(full.maxScore) (bonus included), every task passed \(clock.lap())")
 
             for fault in SeededFault.all {
                 try StudentTree.insertBodies(fault.apply(to: solutions), root: student, rubric: rubric)
@@ -102,9 +100,9 @@ extension LabAdmin {
                 let faulty = try studentGrade(student)
                 let verdict = fault.verify(faulty)
                 try expect(verdict == nil, "seeded fault '\(fault.name)': \(verdict ?? "")", report: faulty)
-                print("5. seeded fault '\(fault.name)': \(fault.summary(faulty)) \(clock.lap())")
+                step("5. seeded fault '\(fault.name)': \(fault.summary(faulty)) \(clock.lap())")
             }
-            print("validate: green")
+            step("validate: green")
         }
 
         /// `lab grade --format json` in a built student tree.
@@ -167,6 +165,12 @@ extension LabAdmin {
             print(try Shell.run(tree + "/.build/debug/lab", arguments, in: tree, limit: 3600), terminator: "")
         }
     }
+}
+
+/// Prints a step of the validation at once, so that a CI log shows each step as it finishes.
+func step(_ text: String) {
+    print(text)
+    fflush(nil)
 }
 
 /// Fails validation with a message and, when given, the grade that shows why.
