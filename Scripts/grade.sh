@@ -22,7 +22,7 @@ bin=$(swift build --show-bin-path)
 args=(--run --out-dir "$out" --junit "$out/junit.xml" --time-limit "${GRADE_TIME_LIMIT:-900}")
 if [ "${1:-}" = "--update-manifest" ]; then
     shift
-    args+=(--manifest /dev/null --write-manifest Tests/grading-manifest.txt)
+    args+=(--no-manifest --write-manifest Tests/grading-manifest.txt)
 fi
 if [ $# -gt 0 ]; then args+=(--expect "$@"); fi
 
