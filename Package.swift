@@ -253,11 +253,13 @@ package.targets += [
     .target(name: "GradingSupport", swiftSettings: swiftSettings),
     // The student's one-sided Jacobi (tasks C1–C4), on the foundation's API alone.
     .target(name: "StudentJacobi", dependencies: ["SVDCore"], swiftSettings: swiftSettings),
+    // The spectrum tasks (S1, S2): what follows from the singular values alone.
+    .target(name: "SpectrumTasks", dependencies: ["SVDCore"], swiftSettings: swiftSettings),
     // The properties each task is graded by, the grading rules and the report formats.
     .target(
         name: "LabGrading",
         dependencies: [
-            "SVDCore", "StudentJacobi", "LeastSquaresLab", "LabMarkers", "GradingSupport",
+            "SVDCore", "StudentJacobi", "SpectrumTasks", "LeastSquaresLab", "LabMarkers", "GradingSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings),

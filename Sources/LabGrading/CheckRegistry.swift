@@ -7,7 +7,7 @@ public enum CheckRegistry {
             HiddenChecks.all,
             // END HIDDEN
         ]
-        return CoreChecks.all + Exercise3Checks.all + hidden.joined()
+        return CoreChecks.all + SpectrumChecks.all + Exercise3Checks.all + hidden.joined()
     }
 
     public static func check(named name: String) -> Check? { all.first { $0.name == name } }
