@@ -23,6 +23,16 @@ enum Measures {
         try OneSidedJacobi().singularValues(of: a).singularValues
     }
 
+    /// The violation of `property` when some σᵢ is farther than `bound` from the reference (or
+    /// the counts differ); nil otherwise.
+    static func singularValuesViolation(_ sigma: [Double], _ reference: [Double], within bound: Double,
+                                        _ property: String) -> Violation? {
+        guard sigma.count == reference.count, zip(sigma, reference).allSatisfy({ abs($0 - $1) <= bound }) else {
+            return Violation(property, expected: show(reference) + " (each within \(show(bound)))", actual: show(sigma))
+        }
+        return nil
+    }
+
     /// A short number for feedback.
     static func show(_ x: Double) -> String { String(format: "%.3g", x) }
 

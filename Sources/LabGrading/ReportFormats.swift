@@ -18,7 +18,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     }
 
     static func text(_ report: GradeReport) -> String {
-        var lines = ["Grade: \(points(report.score)) / \(report.maxScore)"]
+        let bonus = report.score > Double(report.maxScore) ? " (bonus points included)" : ""
+        var lines = ["Grade: \(points(report.score)) / \(report.maxScore)" + bonus]
         lines.append("  (visible cases seeded with \(report.seed)"
                      + (report.hiddenSeed.map { "; hidden cases drawn fresh with seed \($0)" } ?? "") + ")")
         lines.append("")
