@@ -12,7 +12,7 @@ struct Lab: ParsableCommand {
         abstract: "Your tasks in SVD Lab: list them, check one, get a hint, start one over, grade them all.",
         discussion: """
             Each task is a function in the sources between `// BEGIN SOLUTION` and `// END SOLUTION`; \
-            its guide section says what to write. Typical session:
+            its guide section says what to write. For example:
               swift run lab list
               swift run lab check C1
               swift run lab hint C1 --level 2
