@@ -64,6 +64,11 @@ public enum StudentTree {
     @discardableResult
     public static func generate(root: String, rubric: Rubric, out: String) throws -> Int {
         let fm = FileManager.default
+        let rootPath = URL(fileURLWithPath: root).standardizedFileURL.path
+        let outPath = URL(fileURLWithPath: out).standardizedFileURL.path
+        guard outPath != rootPath && !outPath.hasPrefix(rootPath + "/") else {
+            throw RubricError("\(out) lies inside the lab's own folder; choose a folder outside it (e.g. ../student-copy)")
+        }
         if let existing = try? fm.contentsOfDirectory(atPath: out), !existing.isEmpty {
             throw RubricError("\(out) exists and is not empty; choose a new folder (nothing is overwritten)")
         }
