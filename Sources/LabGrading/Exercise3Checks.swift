@@ -6,7 +6,7 @@ import SVDCore
 /// The decompositions come from the lab's `OneSidedJacobi`, so that these tasks do not depend on
 /// your core tasks.
 enum Exercise3Checks {
-    static var all: [Check] { [cutoff, penrose, truncated, leastSquares] }
+    static var all: [Check] { [cutoff, penrose, truncated, leastSquares, normalEquations, normalEquationsSingular] }
 
     static let cutoff = Check(
         "E3.1.cutoff", task: "E3.1",
@@ -129,6 +129,57 @@ enum Exercise3Checks {
         guard error <= bound else {
             return Violation("the minimum-norm least-squares solution", expected: "x = \(Measures.show(expected)) (to \(Measures.show(bound)))",
                              actual: "x = \(Measures.show(x))")
+        }
+        return nil
+    }
+
+    static let normalEquations = Check(
+        "E3.4.normal-equations", task: "E3.4",
+        rationale: "On a well-conditioned tall A (singular values in [1, 10]) the Cholesky solution of AᵀA·x = Aᵀb is the least-squares solution to about ε·κ²: |x − x_ref| ≤ 64·m·n·ε·κ²·(‖x_ref‖ + ‖b‖/σₙ) (forming AᵀA squares κ; c = 64 covers the product, the factorization and two triangular solves). The input is [A b].",
+        cases: 100, minimumRows: 2, minimumColumns: 2,
+        generate: { g in
+            let n = Int.random(in: 1...5, using: &g), m = n + Int.random(in: 1...5, using: &g)
+            let a = Measures.ordinary(m, n, &g)
+            let b = (0..<m).map { _ in g.nextGaussian() }
+            return (Matrix(rows: m, columns: n + 1, columnMajor: a.elements + b), "[A b] with A an ordinary tall matrix")
+        }
+    ) { ab in
+        let a = ab.columns(0..<(ab.columns - 1)), b = ab.column(ab.columns - 1)
+        guard a.rows >= a.columns else { return nil }
+        let svd = try OneSidedJacobi().decompose(a, vectors: .thin)
+        guard svd.smallestSingularValue > 0 else { return nil }
+        let expected = svd.solveLeastSquares(b)
+        guard let x = try NormalEquations.solve(a, b), x.count == a.columns else {
+            return Violation("a solution for a full-rank A", expected: "x = \(Measures.show(expected))", actual: "nil or the wrong length")
+        }
+        let kappa = svd.conditionNumber
+        let bound = 64 * Double(a.rows * a.columns) * Measures.epsilon * kappa * kappa
+            * (scaledNorm(expected) + scaledNorm(b) / svd.smallestSingularValue)
+        let error = scaledNorm(zip(x, expected).map { $0 - $1 })
+        guard error <= bound else {
+            return Violation("the least-squares solution by the normal equations", expected: "x = \(Measures.show(expected)) (to \(Measures.show(bound)))",
+                             actual: "x = \(Measures.show(x))")
+        }
+        return nil
+    }
+
+    static let normalEquationsSingular = Check(
+        "E3.4.not-positive-definite", task: "E3.4",
+        rationale: "When a column of A is zero, AᵀA is singular: a Cholesky pivot is exactly 0, and the solver must say so (nil) instead of dividing by it (∞ or NaN in x).",
+        cases: 60, minimumRows: 1, minimumColumns: 2,
+        generate: { g in
+            let n = Int.random(in: 1...4, using: &g), m = n + Int.random(in: 0...4, using: &g)
+            var a = Measures.gaussian(m, n, &g)
+            let j = Int.random(in: 0..<n, using: &g)
+            for i in 0..<m { a[i, j] = 0 }
+            let b = (0..<m).map { _ in g.nextGaussian() }
+            return (Matrix(rows: m, columns: n + 1, columnMajor: a.elements + b), "[A b] with a zero column in A")
+        }
+    ) { ab in
+        let a = ab.columns(0..<(ab.columns - 1)), b = ab.column(ab.columns - 1)
+        guard (0..<a.columns).contains(where: { j in a.column(j).allSatisfy { $0 == 0 } }) else { return nil }
+        if let x = try NormalEquations.solve(a, b) {
+            return Violation("nil when AᵀA is singular", expected: "nil", actual: "x = \(Measures.show(x))")
         }
         return nil
     }

@@ -69,7 +69,7 @@ public struct OverdeterminedRegime: Sendable {
         // rounding errors would spread into every direction of x, including those A stretches most.
         let x = try PseudoinverseTasks.leastSquaresSolution(svd, b, cutoff: svd.defaultRankTolerance)
         pseudoinverseSolution = x
-        normalEquationsSolution = NormalEquations.solve(a, b)
+        normalEquationsSolution = try NormalEquations.solve(a, b)
         penrose = PenroseConditions(a: a, x: pinv)
 
         func orthogonality(_ x: [Double]) -> Double {
