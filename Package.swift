@@ -84,7 +84,7 @@ let package = Package(
         // The decomposers the command-line tools offer by name (`--decomposer NAME`).
         .target(
             name: "SVDDecomposers",
-            dependencies: ["SVDCore", "SVDTextbook"],
+            dependencies: ["SVDCore", "SVDTextbook", "StudentJacobi"],
             swiftSettings: swiftSettings),
         // Matrices with known properties and the seeded generator that draws the random ones,
         // shared by the tests, the benchmark, the exercises and the randomized SVD.
@@ -125,7 +125,7 @@ let package = Package(
         // `svd-grade`: the score table and JUnit XML behind Scripts/grade.sh.
         .executableTarget(
             name: "svd-grade",
-            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["GradingSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
         // Runs the built exercise executables for the exercises' end-to-end tests.
         .target(
@@ -333,3 +333,52 @@ if Context.environment["SVDLAB_FUZZ"] == "1" {
             path: "Fuzz/\(target.name)", swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])]))
     }
 }
+
+// Student mode: the exercises as tasks. Solutions in the sources are marked (`// TASK`,
+// `// BEGIN SOLUTION` … `// END SOLUTION`); `swift run lab-admin generate-student` writes the
+// student version, where they are stubs; `swift run lab` lists, checks, hints and grades them.
+package.targets += [
+    // The markers, the rubric (Exercises/rubric.json) and the student tree made from them.
+    .target(name: "LabMarkers", swiftSettings: swiftSettings),
+    // A program run with a time limit: each graded task or suite in its own process.
+    .target(name: "GradingSupport", swiftSettings: swiftSettings),
+    // The student's one-sided Jacobi (tasks C1–C4), on the foundation's API alone.
+    .target(name: "StudentJacobi", dependencies: ["SVDFoundation"], swiftSettings: swiftSettings),
+    // The spectrum tasks (S1, S2): what follows from the singular values alone.
+    .target(name: "SpectrumTasks", dependencies: ["SVDFoundation"], swiftSettings: swiftSettings),
+    // The properties each task is graded by, the grading rules and the report formats.
+    .target(
+        name: "LabGrading",
+        dependencies: [
+            "SVDCore", "SVDTestMatrices", "SVDTextbook", "StudentJacobi", "SpectrumTasks", "LeastSquaresLab", "LabMarkers", "GradingSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
+        swiftSettings: swiftSettings),
+    // `swift run lab`: list, check, hint, reset, watch, grade.
+    .executableTarget(
+        name: "lab",
+        dependencies: [
+            "LabGrading", "LabMarkers", "GradingSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
+        swiftSettings: swiftSettings),
+    .testTarget(
+        name: "GraderTests",
+        dependencies: ["svd-grade", "GradingSupport"],
+        swiftSettings: swiftSettings),
+    // BEGIN HIDDEN
+    // `swift run lab-admin`: generate-student, validate, grade --submission (instructor only).
+    .executableTarget(
+        name: "lab-admin",
+        dependencies: [
+            "LabGrading", "LabMarkers", "GradingSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ],
+        swiftSettings: swiftSettings),
+    // The task checks on the instructor's solutions, the markers, the grading rules.
+    .testTarget(
+        name: "TaskTests",
+        dependencies: ["LabGrading", "LabMarkers", "StudentJacobi", "SVDCore", "SVDTestMatrices"],
+        swiftSettings: swiftSettings),
+    // END HIDDEN
+]

@@ -77,19 +77,30 @@ public enum LeastSquaresExercise {
         var sections = ["SVD by \(options.decomposer.label) (choose another with --decomposer NAME)", ""]
         var figures: [Figure] = []
         if options.showsRegimes {
-            let under = try UnderdeterminedRegime(decomposer: decomposer)
-            let deficient = try RankDeficientRegime(decomposer: decomposer)
-            sections.append(RegimesReport.text(
-                try OverdeterminedRegime(residualSize: options.residualSize, decomposer: decomposer), under, deficient))
+            // In the student version these call the tasks E3.1–E3.3; until they are done, a note.
+            var pending = PendingTasks()
+            let over = try pending.attempt {
+                try OverdeterminedRegime(residualSize: options.residualSize, decomposer: decomposer)
+            }
+            let under = try pending.attempt { try UnderdeterminedRegime(decomposer: decomposer) }
+            let deficient = try pending.attempt { try RankDeficientRegime(decomposer: decomposer) }
+            let studies = try pending.attempt {
+                (small: try DigitsLostStudy(residualSize: 1e-6, decomposer: decomposer),
+                 large: try DigitsLostStudy(residualSize: 1, decomposer: decomposer))
+            }
+            if let over, let under, let deficient, let studies {
+                sections.append(RegimesReport.text(over, under, deficient))
+                figures = RegimeFigures.figures(small: studies.small, large: studies.large,
+                                                underdetermined: under, rankDeficient: deficient)
+            } else {
+                sections.append(pending.note("1–3. The three regimes"))
+            }
             let subspaces = try FourSubspacesPicture(decomposer: decomposer)
             sections.append("")
             sections.append(subspaces.text)
+            figures.append(RegimeFigures.fourSubspaces(subspaces))
             sections.append("")
             sections.append("━━ 4. Real data with certified answers (choose another with --dataset NAME or --data FILE)")
-            figures = RegimeFigures.figures(small: try DigitsLostStudy(residualSize: 1e-6, decomposer: decomposer),
-                                            large: try DigitsLostStudy(residualSize: 1, decomposer: decomposer),
-                                            underdetermined: under, rankDeficient: deficient)
-                + [RegimeFigures.fourSubspaces(subspaces)]
         }
         sections.append(graded.text)
         return Output(text: sections.joined(separator: "\n"), figures: figures + FitFigures.figures(for: graded))

@@ -1,5 +1,6 @@
 import SVDCore
 import SVDTextbook
+import StudentJacobi
 
 /// A singular value decomposer with the name the command-line tools know it by.
 ///
@@ -43,6 +44,8 @@ public enum DecomposerRegistry {
                         decomposer: ReferenceJacobi()),
         NamedDecomposer(name: "normal-equations", summary: "eigenvalues of AᵀA: loses σ below √ε·σ₁",
                         decomposer: NormalEquationsSVD()),
+        NamedDecomposer(name: "student", summary: "your StudentJacobi (tasks C1–C4); says which task it still needs",
+                        decomposer: StudentJacobi()),
     ]
 
     /// The decomposer used when none is named: `jacobi`.

@@ -1,176 +1,89 @@
 import ArgumentParser
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import GradingSupport
 
-/// `svd-grade`: turns the xUnit file of a `swift test` run into a score table per exercise and a
-/// JUnit XML file for autograders. `Scripts/grade.sh` runs the tests and then this tool.
+/// `svd-grade`: grades the suite part by part and writes a score table and JUnit XML.
+/// `Scripts/grade.sh` builds the tests and runs it with `--run`.
 ///
-/// Two pitfalls of the raw output are handled here: Swift Testing's `failures` attribute counts
-/// *issues* (one failing test can record many), so tests are counted from the `<testcase>`
-/// elements instead; and a `--filter` that matches nothing exits 0, so every expected suite must
-/// appear with at least one test, or the grade fails.
+/// What it guards against, each shown by a test of its own (`Tests/GraderTests`):
+/// - Swift Testing's `failures` attribute counts *issues* (one failing test can record many), so
+///   tests are counted from the `<testcase>` elements instead;
+/// - a `--filter` that matches nothing exits 0, so every expected part must run tests;
+/// - a skipped test is not a passed one: it fails the grade;
+/// - a test that was deleted, `#if`-ed out or renamed is missing from the run: every test of the
+///   manifest (`Tests/grading-manifest.txt`) must have run;
+/// - a part that hangs is stopped at the time limit and fails the grade, and the other parts
+///   still run (`--run` starts one `swift test` process per part).
 @main
-struct GradeReport: ParsableCommand {
+struct GradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "svd-grade",
-        abstract: "Summarize a swift test xUnit file as a score table per exercise and write JUnit XML.")
+        abstract: "Grade the test suite part by part: a score table per exercise and JUnit XML.")
 
-    @Argument(help: "The xUnit XML written by `swift test --xunit-output FILE`.")
-    var xunitFile: String
+    @Argument(help: "xUnit files written by `swift test --xunit-output FILE` (without --run).")
+    var xunitFiles: [String] = []
 
-    @Option(help: "Where to write the per-exercise JUnit XML.")
+    @Flag(name: .customLong("run"), help: "Run each expected part itself: one `swift test --skip-build` per part, with the time limit.")
+    var runsParts = false
+
+    @Option(help: "Seconds one part may take with --run.")
+    var timeLimit: Double = 900
+
+    @Option(help: "Where --run writes each part's xUnit file.")
+    var outDir: String = ".build/grading"
+
+    @Option(help: "Where to write the per-part JUnit XML.")
     var junit: String?
+
+    @Option(help: "The manifest: one expected test per line, 'Module.Suite/name()' (default Tests/grading-manifest.txt when it exists).")
+    var manifest: String?
+
+    @Flag(help: "Check no manifest (when writing a new one).")
+    var noManifest = false
+
+    @Option(help: "Write the tests that ran as a manifest to FILE (after adding or renaming tests on purpose).")
+    var writeManifest: String?
 
     @Option(parsing: .upToNextOption, help: "Test modules that must have run (default: all graded suites).")
     var expect: [String] = GradedSuite.all.map(\.module)
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: xunitFile) else {
-            throw ValidationError("cannot read '\(xunitFile)': the test run wrote no results")
+        var cases: [TestCaseResult] = []
+        var timedOut: [String] = []
+        if runsParts {
+            let runs = PartRunner.run(parts: expect, outDir: outDir, limit: timeLimit) { part, xunit in
+                ["/usr/bin/env", "swift", "test", "--skip-build", "--disable-xctest", "--filter", "^\(part)\\.",
+                 "--xunit-output", xunit]
+            }
+            for part in runs {
+                if part.ending == .timedOut { timedOut.append(part.part) }
+                cases += part.cases.filter { $0.module == part.part }
+            }
+        } else {
+            guard !xunitFiles.isEmpty else { throw ValidationError("give xUnit files, or --run") }
+            for file in xunitFiles {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw ValidationError("cannot read '\(file)': the test run wrote no results")
+                }
+                cases += try TestCaseReader.read(data)
+            }
         }
-        let cases = try TestCaseReader.read(data)
-        var rows: [(suite: GradedSuite, passed: Int, failed: Int, skipped: Int)] = []
-        var missing: [String] = []
-        for module in expect {
-            let suite = GradedSuite.all.first { $0.module == module } ?? GradedSuite(module: module, title: module)
-            let mine = cases.filter { $0.module == module }
-            if mine.isEmpty { missing.append(module) }
-            rows.append((suite, mine.filter { $0.outcome == .passed }.count, mine.filter { $0.outcome == .failed }.count,
-                         mine.filter { $0.outcome == .skipped }.count))
+        let manifestPath = noManifest ? nil
+            : manifest ?? (FileManager.default.fileExists(atPath: Manifest.defaultPath) ? Manifest.defaultPath : nil)
+        let expectedTests = try manifestPath.map { try Manifest.read($0) }
+        let grade = Grade(cases: cases, expect: expect, timedOut: timedOut, manifest: expectedTests)
+        print(grade.table())
+        if let writeManifest {
+            try Manifest.write(cases, to: writeManifest)
+            print("\nManifest of the \(cases.count) tests that ran: \(writeManifest)")
         }
-
-        print("")
-        print("Grades (one row per graded suite; a test passes when it records no issue)")
-        let titleWidth = max(rows.map { $0.suite.title.count }.max() ?? 0, 8)
-        func pad(_ s: String, _ width: Int, left: Bool = true) -> String {
-            let fill = String(repeating: " ", count: max(0, width - s.count))
-            return left ? s + fill : fill + s
-        }
-        print("  " + pad("Exercise", titleWidth) + "  " + pad("passed", 6, left: false) + "  "
-              + pad("failed", 6, left: false) + "  " + pad("skipped", 7, left: false) + "  result")
-        print("  " + String(repeating: "─", count: titleWidth + 33))
-        for row in rows {
-            let result = missing.contains(row.suite.module) ? "DID NOT RUN" : (row.failed == 0 ? "pass" : "FAIL")
-            print("  " + pad(row.suite.title, titleWidth) + "  " + pad("\(row.passed)", 6, left: false) + "  "
-                  + pad("\(row.failed)", 6, left: false) + "  " + pad("\(row.skipped)", 7, left: false) + "  " + result)
-        }
-        let passed = rows.map(\.passed).reduce(0, +), failed = rows.map(\.failed).reduce(0, +)
-        print("  " + String(repeating: "─", count: titleWidth + 33))
-        print("  " + pad("Total", titleWidth) + "  " + pad("\(passed)", 6, left: false) + "  " + pad("\(failed)", 6, left: false))
-
         if let junit {
-            try JUnitWriter.write(cases: cases, suites: rows.map(\.suite), to: junit)
+            try JUnitWriter.write(cases: cases, suites: grade.suites, missing: grade.missingTests, to: junit)
             print("\nJUnit XML: \(junit)")
         }
-        if !missing.isEmpty {
-            throw ValidationError("no tests ran for \(missing.joined(separator: ", ")): the grade is incomplete")
+        if !grade.problems.isEmpty {
+            FileHandle.standardError.write(Data(("grade: the grade fails:\n  " + grade.problems.joined(separator: "\n  ") + "\n").utf8))
+            throw ExitCode(1)
         }
-        if failed > 0 { throw ExitCode(1) }
-    }
-}
-
-/// A test module that is graded, and the title shown in the table.
-struct GradedSuite: Sendable {
-    let module: String
-    let title: String
-
-    static let all: [GradedSuite] = [
-        GradedSuite(module: "CoreTests", title: "Core: one-sided Jacobi SVD"),
-        GradedSuite(module: "PlottingTests", title: "Plotting (gnuplot)"),
-        GradedSuite(module: "ImageCodecTests", title: "Image codecs (PNG, PGM/PPM)"),
-        GradedSuite(module: "Exercise0Tests", title: "Exercise 0: geometry"),
-        GradedSuite(module: "Exercise1Tests", title: "Exercise 1: PCA"),
-        GradedSuite(module: "Exercise2Tests", title: "Exercise 2: image compression"),
-        GradedSuite(module: "Exercise3Tests", title: "Exercise 3: least squares"),
-        GradedSuite(module: "Exercise4Tests", title: "Exercise 4: Hilbert condition"),
-        GradedSuite(module: "Exercise5Tests", title: "Exercise 5: low-rank layer"),
-    ]
-}
-
-/// One `<testcase>` of the xUnit file.
-struct TestCaseResult: Sendable {
-    enum Outcome: Sendable { case passed, failed, skipped }
-    /// The test module: the part of `classname` before the first dot.
-    let module: String
-    let className: String
-    let name: String
-    let time: String
-    var outcome: Outcome
-    var messages: [String]
-}
-
-/// Reads the `<testcase>` elements and whether each holds a `<failure>` or `<skipped>`.
-final class TestCaseReader: NSObject, XMLParserDelegate {
-    private var cases: [TestCaseResult] = []
-
-    static func read(_ data: Data) throws -> [TestCaseResult] {
-        let reader = TestCaseReader()
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        guard parser.parse() else {
-            throw ValidationError("the xUnit file is not valid XML: \(parser.parserError.map { "\($0)" } ?? "unknown error")")
-        }
-        return reader.cases
-    }
-
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch element {
-        case "testcase":
-            let className = attributes["classname"] ?? ""
-            let module = String(className.split(separator: ".").first ?? "")
-            cases.append(TestCaseResult(module: module, className: className, name: attributes["name"] ?? "",
-                                        time: attributes["time"] ?? "0", outcome: .passed, messages: []))
-        case "failure", "error":
-            guard !cases.isEmpty else { return }
-            cases[cases.count - 1].outcome = .failed
-            cases[cases.count - 1].messages.append(attributes["message"] ?? "")
-        case "skipped":
-            guard !cases.isEmpty, cases[cases.count - 1].outcome != .failed else { return }
-            cases[cases.count - 1].outcome = .skipped
-        default:
-            break
-        }
-    }
-}
-
-/// Writes one `<testsuite>` per graded module, counting failed *tests*.
-enum JUnitWriter {
-    static func write(cases: [TestCaseResult], suites: [GradedSuite], to path: String) throws {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        let failedTotal = cases.filter { $0.outcome == .failed }.count
-        xml += "<testsuites tests=\"\(cases.count)\" failures=\"\(failedTotal)\">\n"
-        for suite in suites {
-            let mine = cases.filter { $0.module == suite.module }
-            let failed = mine.filter { $0.outcome == .failed }.count
-            let skipped = mine.filter { $0.outcome == .skipped }.count
-            xml += "  <testsuite name=\"\(escape(suite.module))\" tests=\"\(mine.count)\" failures=\"\(failed)\" "
-                + "skipped=\"\(skipped)\" errors=\"\(mine.isEmpty ? 1 : 0)\">\n"
-            if mine.isEmpty {
-                xml += "    <testcase classname=\"\(escape(suite.module))\" name=\"suite ran\"><error message=\"no tests ran\"/></testcase>\n"
-            }
-            for test in mine {
-                xml += "    <testcase classname=\"\(escape(test.className))\" name=\"\(escape(test.name))\" time=\"\(escape(test.time))\""
-                switch test.outcome {
-                case .passed: xml += "/>\n"
-                case .skipped: xml += "><skipped/></testcase>\n"
-                case .failed:
-                    xml += ">" + test.messages.map { "<failure message=\"\(escape($0))\"/>" }.joined() + "</testcase>\n"
-                }
-            }
-            xml += "  </testsuite>\n"
-        }
-        xml += "</testsuites>\n"
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(xml.utf8).write(to: url, options: .atomic)
-    }
-
-    private static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "\n", with: "&#10;")
     }
 }

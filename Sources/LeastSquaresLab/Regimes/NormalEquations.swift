@@ -8,9 +8,11 @@ import SVDCore
 /// 4 correct digits instead of 10; once κ ≥ 1/√ε ≈ 7·10⁷, AᵀA is not even numerically positive
 /// definite and Cholesky can fail.
 public enum NormalEquations {
+    // TASK E3.4 (2): the normal equations, for contrast
     /// x from AᵀA·x = Aᵀb (Cholesky, in `Double`), or `nil` when AᵀA is not numerically positive
     /// definite (a pivot ≤ 0 appears).
-    public static func solve(_ a: Matrix<Double>, _ b: [Double]) -> [Double]? {
+    public static func solve(_ a: Matrix<Double>, _ b: [Double]) throws -> [Double]? {
+        // BEGIN SOLUTION
         let n = a.columns
         var g = a.transposeTimes(a)
         let c = a.transposeTimes(b)
@@ -39,5 +41,6 @@ public enum NormalEquations {
             x[i] /= g[i, i]
         }
         return x
+        // END SOLUTION
     }
 }

@@ -99,12 +99,12 @@ public struct OverdeterminedRegime: Sendable {
         self.residualSize = residualSize
         exactSolution = xTrue
         let svd = try decomposer.decompose(a, vectors: .thin)
-        let pinv = svd.pseudoinverse()
+        let pinv = try PseudoinverseTasks.pseudoinverse(svd, cutoff: svd.defaultRankTolerance)
         // x = V·(Σ⁺·(Uᵀb)), not (V·Σ⁺·Uᵀ)·b: the explicit A⁺ has entries of size 1/σₙ whose
         // rounding errors would spread into every direction of x, including those A stretches most.
-        let x = svd.solveLeastSquares(b)
+        let x = try PseudoinverseTasks.leastSquaresSolution(svd, b, cutoff: svd.defaultRankTolerance)
         pseudoinverseSolution = x
-        normalEquationsSolution = NormalEquations.solve(a, b)
+        normalEquationsSolution = try NormalEquations.solve(a, b)
         penrose = PenroseConditions(a: a, x: pinv)
 
         func orthogonality(_ x: [Double]) -> Double {

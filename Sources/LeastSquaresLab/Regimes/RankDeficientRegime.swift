@@ -69,22 +69,22 @@ public struct RankDeficientRegime: Sendable {
             ("default σ₁·max(m,n)·ε", svd.defaultRankTolerance),
             ("at the gap, τ = √η·σ₁", eta.squareRoot() * sigma[0]),
         ]
-        func solve(_ label: String, _ tau: Double) -> Cutoff {
-            let x = svd.solveLeastSquares(b, cutoff: tau)
+        func solve(_ label: String, _ tau: Double) throws -> Cutoff {
+            let x = try PseudoinverseTasks.leastSquaresSolution(svd, b, cutoff: tau)
             let residual = zip(b, a * x).map { $0 - $1 }
             return Cutoff(label: label, tau: tau, rank: svd.rank(tolerance: tau),
                           solutionNorm: scaledNorm(x), residualNorm: scaledNorm(residual),
                           errorFromNoiseFree: scaledNorm(zip(x, xClean).map { $0 - $1 }) / scaledNorm(xClean))
         }
-        cutoffs = choices.map(solve)
+        cutoffs = try choices.map(solve)
         // From a decade below the smallest σ (at least ε·σ₁/10: a route such as the normal
         // equations can return σ = 0) to a decade above σ₁.
         if let largest = sigma.first, largest > 0 {
             let smallest = max(sigma.last(where: { $0 > 0 }) ?? largest, largest * Double.ulpOfOne)
             let low = log10(smallest / 10), high = log10(10 * largest)
             let steps = Int(((high - low) * 10).rounded(.up))
-            cutoffSweep = (0...steps).map { step in
-                solve("sweep", pow(10, low + (high - low) * Double(step) / Double(steps)))
+            cutoffSweep = try (0...steps).map { step in
+                try solve("sweep", pow(10, low + (high - low) * Double(step) / Double(steps)))
             }
         } else {
             cutoffSweep = []

@@ -31,7 +31,7 @@ public struct UnderdeterminedRegime: Sendable {
         let a: Matrix<Double> = TestMatrices.gaussian(rows: m, columns: n, using: &generator)
         let b = (0..<m).map { _ in generator.nextGaussian() }
         let svd = try decomposer.decompose(a, vectors: .full)
-        let pinv = svd.pseudoinverse()
+        let pinv = try PseudoinverseTasks.pseudoinverse(svd, cutoff: svd.defaultRankTolerance)
         let x = pinv * b
         let null = svd.fundamentalSubspaces().nullSpace
 
