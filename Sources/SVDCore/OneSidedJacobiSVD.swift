@@ -144,7 +144,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     public func singularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar> {
         try SVDError.validate(a)
         let tall = a.rows >= a.columns ? a : a.transposed
-        let scale = ExactScaling(toUnitMaximum: tall)
+        let scale = ExactScaling(withHeadroomFor: tall)
         let work = scale.applied(to: tall)
         // A·P = Q·R and Rᵀ have the same singular values (see `decomposeTall`).
         var g = JacobiPreconditioner(work).rTransposed
@@ -186,7 +186,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         -> (u: Matrix<Scalar>, singularValues: [Scalar], v: Matrix<Scalar>, diagnostics: DecompositionDiagnostics)
     {
         let m = a.rows
-        let scale = ExactScaling(toUnitMaximum: a)
+        let scale = ExactScaling(withHeadroomFor: a)
         let qr = JacobiPreconditioner(scale.applied(to: a))
         let factors = try triangularFactors(of: qr)
 
