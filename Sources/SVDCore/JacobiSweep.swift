@@ -176,7 +176,13 @@ struct JacobiSweep<Scalar: SVDScalar> {
 
     /// Measures ‖g_j‖² from the column: the plain sum, or the scaled form below θ.
     private func remeasure(_ j: Int, _ state: inout State) {
-        let norm = ScaledSquaredNorm.measure(column(j), count: rows, smallest: state.smallestPlainNorm)
+        var norm = ScaledSquaredNorm.measure(column(j), count: rows, smallest: state.smallestPlainNorm)
+        if norm.exponent != 0 && norm.value != 0 && norm.norm < ScaledSquaredNorm<Scalar>.negligibleNorm(rows: rows) {
+            // Every entry below the normal range, none with a full significand: set to zero, a
+            // change far below ε·‖A‖ of the matrix scaled for headroom (`ScaledSquaredNorm`).
+            column(j).update(repeating: 0, count: rows)
+            norm = ScaledSquaredNorm(value: 0, exponent: .min)
+        }
         state.squaredNorms[j] = norm.value
         state.normExponents[j] = norm.exponent
         if norm.exponent != 0 { state.hasScaledNorms = true }
@@ -315,8 +321,22 @@ struct JacobiSweep<Scalar: SVDScalar> {
             observer?(p, q, .orthogonal)
             return nil
         }
+        let rotation = JacobiRotation(alpha: alpha, beta: beta, gamma: gamma)
+        // Columns whose norms differ so much that t ≈ cos·‖x_q‖/‖x_p‖ falls below λ/ε (beyond
+        // 2^970 in `Double`, 2^103 in `Float`), where t loses bits or underflows and the rotation
+        // would change nothing: the scaled route's Gram–Schmidt step instead.
+        if abs(rotation.t) < Scalar.leastNormalMagnitude / Scalar.ulpOfOne {
+            return measureScaled(p, q, &state)
+        }
         observer?(p, q, .rotated)
-        return Decision(rotation: JacobiRotation(alpha: alpha, beta: beta, gamma: gamma), gamma: gamma)
+        return Decision(rotation: rotation, gamma: gamma)
+    }
+
+    /// Whether a squared norm updated from `old` must be measured again: below θ, or fallen to ε·old
+    /// or less, where the update's rounding error (about ε·old) is as large as the value.
+    @inline(__always)
+    private func isStale(_ updated: Scalar, updatedFrom old: Scalar, _ state: State) -> Bool {
+        updated < state.smallestPlainNorm || updated <= Scalar.ulpOfOne * old
     }
 
     /// `measure` for a pair with a column below θ (`ScaledSquaredNorm`): γ and the cosine from
@@ -328,6 +348,10 @@ struct JacobiSweep<Scalar: SVDScalar> {
     /// range); a t that underflows to zero leaves the pair as it is, the closest to orthogonal the
     /// format can hold.
     private func measureScaled(_ p: Int, _ q: Int, _ state: inout State) -> Decision? {
+        // Measured afresh: a norm updated by ∓t·γ can be far off after cancellation (or the column
+        // exactly zero), and the scaling below must bring the columns near 1, not merely below 2^e_max.
+        remeasure(p, &state)
+        remeasure(q, &state)
         let (normP, normQ) = (state.norm(p), state.norm(q))
         guard normP.value != 0 && normQ.value != 0 else {
             // A zero column is orthogonal to everything.
@@ -344,7 +368,12 @@ struct JacobiSweep<Scalar: SVDScalar> {
         let gamma = dotProduct(x, y, count: rows)
         let cosine = abs(gamma) / (alpha.squareRoot() * beta.squareRoot())
         state.outcome.largestCosine = max(state.outcome.largestCosine, cosine)
-        if cosine <= tolerance {
+        // Entries below the normal range are rounded to a multiple of λ·ε, so a column of norm ν
+        // can be made orthogonal only to about √m·λ·ε/ν: that much is added to the tolerance
+        // (below ε·√λ for any column at or above θ, whose pairs it leaves as they were).
+        let shorter = min(normP.norm, normQ.norm)
+        let representable = 2 * Scalar(rows).squareRoot() * Scalar.leastNonzeroMagnitude / shorter
+        if cosine <= tolerance + representable {
             observer?(p, q, .orthogonal)
             return nil
         }
@@ -374,6 +403,7 @@ struct JacobiSweep<Scalar: SVDScalar> {
     private func rotate(_ p: Int, _ q: Int, by decision: Decision, tick: Int, returningGammaWith next: Int?,
                         _ state: inout State, _ memory: inout PairMemory) -> Scalar? {
         let (rotation, gamma) = (decision.rotation, decision.gamma)
+        let (oldP, oldQ) = (state.squaredNorms[p], state.squaredNorms[q])
         state.squaredNorms[p] -= rotation.t * gamma
         state.squaredNorms[q] += rotation.t * gamma
         var nextGamma: Scalar? = nil
@@ -390,9 +420,11 @@ struct JacobiSweep<Scalar: SVDScalar> {
             rotation.apply(column(p), column(q), count: rows)
         }
         if v != nil { rotation.apply(vColumn(p), vColumn(q), count: vRows) }
-        // A norm updated below θ (or below zero, by cancellation) is measured from the column.
-        if decision.remeasuresNorms || state.squaredNorms[p] < state.smallestPlainNorm { remeasure(p, &state) }
-        if decision.remeasuresNorms || state.squaredNorms[q] < state.smallestPlainNorm { remeasure(q, &state) }
+        // A norm updated below θ, or by a cancellation that left fewer correct digits than ε·(the
+        // old norm²) can carry (a loss LAPACK's `dgesvj` also repairs by measuring again), is
+        // measured from the column.
+        if decision.remeasuresNorms || isStale(state.squaredNorms[p], updatedFrom: oldP, state) { remeasure(p, &state) }
+        if decision.remeasuresNorms || isStale(state.squaredNorms[q], updatedFrom: oldQ, state) { remeasure(q, &state) }
         memory.recordChange(of: p, at: tick)
         memory.recordChange(of: q, at: tick)
         state.outcome.rotations += 1

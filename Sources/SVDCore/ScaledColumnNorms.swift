@@ -61,6 +61,21 @@ struct ScaledSquaredNorm<Scalar: SVDScalar> {
         return Self(value: sum.timesPowerOfTwo(-2 * j), exponent: e + j)
     }
 
+    /// ‖x‖ = √v·2^e (rounded; it may lie below the normal range).
+    var norm: Scalar {
+        exponent == .min ? 0 : value.squareRoot().timesPowerOfTwo(exponent)
+    }
+
+    /// √m·λ: a column shorter than this has every entry below the normal range λ, and not one
+    /// of them holds a full significand. The sweeps set such a column to zero. On the matrix as
+    /// `ExactScaling(withHeadroomFor:)` leaves it, with its largest entry at 2^h, that changes A by
+    /// far less than ε·‖A‖ (2^(−h−e_min) relative, about 1e-460 in `Double`); it costs the relative
+    /// accuracy only of singular values that far below σ₁, beyond what the format can hold beside
+    /// it, and it lets the sweeps end where rotating such columns could not.
+    static func negligibleNorm(rows: Int) -> Scalar {
+        Scalar(max(1, rows)).squareRoot() * Scalar.leastNormalMagnitude
+    }
+
     /// Whether this column is longer than `other` (pivoting order, see above).
     func isLonger(than other: Self) -> Bool {
         exponent != other.exponent ? exponent > other.exponent : value > other.value
