@@ -95,6 +95,7 @@ let package = Package(
                 "SVDCore", "svd",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
         // Figures described in Swift, drawn by gnuplot; independent of SVDCore.
         .target(name: "Plotting", swiftSettings: swiftSettings),
