@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 // SVD Lab: a one-sided Jacobi SVD written to be read, and the exercises that put it to work.
 import PackageDescription
 
