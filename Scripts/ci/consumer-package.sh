@@ -36,7 +36,8 @@ let svd = try OneSidedJacobi().decompose(a)
 print(svd.singularValues.map { String(Int(($0 * 1e6).rounded())) }.joined(separator: " "))
 SOURCE
 
-output="$(cd "$work/consumer" && swift build --quiet && swift run --skip-build consumer)"
+(cd "$work/consumer" && swift build --quiet) >&2
+output="$(cd "$work/consumer" && swift run --skip-build consumer)"
 expected="6708204 2236068"
 if [[ "$output" != "$expected" ]]; then
     echo "consumer package printed '$output', expected '$expected' (10⁶·σ of [[3, 0], [4, 5]])" >&2
