@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 // SVD Lab: a one-sided Jacobi SVD written to be read, and the exercises that put it to work.
 import PackageDescription
 
@@ -138,6 +138,7 @@ let package = Package(
                 "SVDFoundation", "SVDTextbook", "SVDCore", "SVDTestMatrices", "SVDDecomposers", "svd",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
         // The contract suite: every property of an SVD, graded on any decomposer through the
         // public API (Guides/Verification.md); reference spectra computed outside Swift.

@@ -32,14 +32,27 @@ import SVDFoundation
 func makeHouseholderReflector<Scalar: SVDScalar>(overwriting x: UnsafeMutablePointer<Scalar>,
                                                  count: Int) -> Scalar {
     guard count > 1 else { return 0 }
-    let tailNorm = safeColumnNorm(x + 1, count: count - 1)
+    var tailNorm = safeColumnNorm(x + 1, count: count - 1)
     if tailNorm == 0 { return 0 }
-    let x1 = x[0]
+    var x1 = x[0]
     // β = −sign(x₁)·‖x‖: the sign that avoids cancellation in x₁ − β.
-    let beta = x1 >= 0 ? -Scalar.hypot(x1, tailNorm) : Scalar.hypot(x1, tailNorm)
+    var beta = x1 >= 0 ? -Scalar.hypot(x1, tailNorm) : Scalar.hypot(x1, tailNorm)
+    // A column below λ/ε (λ the smallest normal number) has entries below the normal range,
+    // where v₁ = x₁ − β and the quotients xᵢ/v₁ would keep only a few bits and H would not be
+    // orthogonal (met in `Float` by the QR of a rank-deficient matrix, whose trailing columns
+    // shrink by ε at each step). As LAPACK's `dlarfg` does, the column is scaled up by a power
+    // of two first (exactly); v and τ do not depend on the scale, and β is scaled back.
+    var shift = 0
+    if abs(beta) < Scalar.leastNormalMagnitude / Scalar.ulpOfOne {
+        shift = -Int(abs(beta).exponent)
+        for i in 0..<count { x[i] = x[i].timesPowerOfTwo(shift) }
+        tailNorm = safeColumnNorm(x + 1, count: count - 1)
+        x1 = x[0]
+        beta = x1 >= 0 ? -Scalar.hypot(x1, tailNorm) : Scalar.hypot(x1, tailNorm)
+    }
     let inverseV1 = 1 / (x1 - beta)
     for i in 1..<count { x[i] *= inverseV1 }
-    x[0] = beta
+    x[0] = shift == 0 ? beta : beta.timesPowerOfTwo(-shift)
     return (beta - x1) / beta
 }
 

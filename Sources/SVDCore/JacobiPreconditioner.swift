@@ -23,10 +23,19 @@ struct JacobiPreconditioner<Scalar: SVDScalar> {
     private let unpivoted: HouseholderQR<Scalar>?
     /// Q₁, R, P: the pivoted factorization of R₀, or of A itself.
     private let pivoted: HouseholderQR<Scalar>
+    /// When the rows of A are graded out of order, the order they were factored in (row k of Π·A
+    /// is row `rowOrder[k]` of A; `RowSorting.swift`); nil when they were factored as they are.
+    private let rowOrder: [Int]?
 
     /// Factors `a` (m ≥ n).
     init(_ a: Matrix<Scalar>) {
-        if a.rows >= 2 * a.columns {
+        rowOrder = a.rowOrderForRowwiseStability()
+        if let rowOrder {
+            // Π·A·P = Q·R in one pivoted factorization, which row sorting makes row-wise stable
+            // (the unpivoted first stage of a tall matrix is not covered by that analysis).
+            unpivoted = nil
+            pivoted = HouseholderQR(a.rows(inOrder: rowOrder), pivoting: true)
+        } else if a.rows >= 2 * a.columns {
             let first = HouseholderQR(a)
             unpivoted = first
             pivoted = HouseholderQR(first.r, pivoting: true)
@@ -45,9 +54,11 @@ struct JacobiPreconditioner<Scalar: SVDScalar> {
     /// Column k of A·P is column `permutation[k]` of A.
     var permutation: [Int] { pivoted.permutation }
 
-    /// Q·[C; 0] = Q₀·(Q₁·C) for an n×k matrix C (see `HouseholderQR.q(times:)`).
+    /// Q·[C; 0] = Q₀·(Q₁·C) for an n×k matrix C (see `HouseholderQR.q(times:)`), with its rows
+    /// put back in A's order when the rows were sorted (A·P = Πᵀ·Q·R).
     func q(times c: Matrix<Scalar>) -> Matrix<Scalar> {
         let product = pivoted.q(times: c)
+        if let rowOrder { return product.rowsMoved(to: rowOrder) }
         return unpivoted?.q(times: product) ?? product
     }
 }

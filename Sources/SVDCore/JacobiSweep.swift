@@ -107,9 +107,16 @@ struct JacobiSweep<Scalar: SVDScalar> {
     /// sweep (pass the same memory to every sweep over the same matrix).
     func run(memory: inout PairMemory) -> Outcome {
         let squaredNorms = UnsafeMutablePointer<Scalar>.allocate(capacity: max(1, columns))
-        defer { squaredNorms.deallocate() }
-        for j in 0..<columns { squaredNorms[j] = sumOfSquares(column(j), count: rows) }
-        var state = State(squaredNorms: squaredNorms)
+        let normExponents = UnsafeMutablePointer<Int>.allocate(capacity: max(1, columns))
+        let scaledPair = UnsafeMutablePointer<Scalar>.allocate(capacity: max(1, 2 * rows))
+        defer {
+            squaredNorms.deallocate()
+            normExponents.deallocate()
+            scaledPair.deallocate()
+        }
+        var state = State(squaredNorms: squaredNorms, normExponents: normExponents, scaledPair: scaledPair,
+                          smallestPlainNorm: ScaledSquaredNorm<Scalar>.smallestPlainValue(rows: rows))
+        for j in 0..<columns { remeasure(j, &state) }
         let endOfSweep = memory.clock + memory.visitsPerSweep
         let b = blockSize
         var blockStart = 0
@@ -153,7 +160,34 @@ struct JacobiSweep<Scalar: SVDScalar> {
         /// and frees, rather than an array: every rotation writes two of them, and an array checks
         /// on each write that its storage is not shared (see `PairMemory` for what that cost).
         let squaredNorms: UnsafeMutablePointer<Scalar>
+        /// 0 where `squaredNorms` holds the plain sum; otherwise ‖g_j‖² = squaredNorms[j]·4^e
+        /// (`ScaledSquaredNorm`), read only while `hasScaledNorms`.
+        let normExponents: UnsafeMutablePointer<Int>
+        /// Room for two columns, scaled copies of a pair with a small column.
+        let scaledPair: UnsafeMutablePointer<Scalar>
+        /// θ: plain sums of squares at or above it are accurate (`ScaledSquaredNorm`).
+        let smallestPlainNorm: Scalar
+        /// Whether any column has been measured below θ in this sweep.
+        var hasScaledNorms = false
         var outcome = Outcome()
+
+        func norm(_ j: Int) -> ScaledSquaredNorm<Scalar> {
+            ScaledSquaredNorm(value: squaredNorms[j], exponent: normExponents[j])
+        }
+    }
+
+    /// Measures ‖g_j‖² from the column: the plain sum, or the scaled form below θ.
+    private func remeasure(_ j: Int, _ state: inout State) {
+        var norm = ScaledSquaredNorm.measure(column(j), count: rows, smallest: state.smallestPlainNorm)
+        if norm.exponent != 0 && norm.value != 0 && norm.norm < ScaledSquaredNorm<Scalar>.negligibleNorm(rows: rows) {
+            // Every entry below the normal range, none with a full significand: set to zero, a
+            // change far below ε·‖A‖ of the matrix scaled for headroom (`ScaledSquaredNorm`).
+            column(j).update(repeating: 0, count: rows)
+            norm = ScaledSquaredNorm(value: 0, exponent: .min)
+        }
+        state.squaredNorms[j] = norm.value
+        state.normExponents[j] = norm.exponent
+        if norm.exponent != 0 { state.hasScaledNorms = true }
     }
 
     private func column(_ j: Int) -> UnsafeMutablePointer<Scalar> { g + j * columnStride }
@@ -163,7 +197,11 @@ struct JacobiSweep<Scalar: SVDScalar> {
     /// de Rijk pivoting: moves the longest of the columns p…n−1 to position p.
     private func pivot(_ p: Int, _ state: inout State, _ memory: inout PairMemory) {
         var longest = p
-        for j in (p + 1)..<columns where state.squaredNorms[j] > state.squaredNorms[longest] { longest = j }
+        if state.hasScaledNorms {
+            for j in (p + 1)..<columns where state.norm(j).isLonger(than: state.norm(longest)) { longest = j }
+        } else {
+            for j in (p + 1)..<columns where state.squaredNorms[j] > state.squaredNorms[longest] { longest = j }
+        }
         guard longest != p else { return }
         swapColumns(column(p), column(longest), count: rows)
         // Stamped with the tick of row p's first visit, which comes next.
@@ -171,6 +209,7 @@ struct JacobiSweep<Scalar: SVDScalar> {
         memory.recordChange(of: longest, at: memory.clock)
         if v != nil { swapColumns(vColumn(p), vColumn(longest), count: vRows) }
         swap(&state.squaredNorms[p], &state.squaredNorms[longest])
+        swap(&state.normExponents[p], &state.normExponents[longest])
     }
 
     /// Makes column p orthogonal to each column q in `others`, in turn.
@@ -243,6 +282,21 @@ struct JacobiSweep<Scalar: SVDScalar> {
     private struct Decision {
         let rotation: JacobiRotation<Scalar>
         let gamma: Scalar
+        /// Whether the norms are measured again after the rotation rather than updated by ∓t·γ
+        /// (a pair measured on scaled copies, whose γ is not that of the columns).
+        var remeasuresNorms = false
+        /// For a pair whose norms differ by more than the significand can hold, the step on G
+        /// instead of the rotation (`measureScaled`).
+        var projection: Projection? = nil
+    }
+
+    /// x ← x − μ·y for columns x = x̃·2^xShift, y = ỹ·2^yShift, computed as (x̃ − μ·ỹ)·2^xShift:
+    /// the Gram–Schmidt step that a rotation by a tiny angle makes of the shorter column, with
+    /// every product formed between numbers near 1 (`measureScaled`).
+    private struct Projection {
+        let target: Int, source: Int
+        let coefficient: Scalar
+        let targetShift: Int, sourceShift: Int
     }
 
     /// Visits the pair (p, q), the visit numbered `tick`, up to the decision: passes it over if
@@ -258,6 +312,9 @@ struct JacobiSweep<Scalar: SVDScalar> {
             observer?(p, q, .passedOver)
             return nil
         }
+        if state.hasScaledNorms && (state.normExponents[p] != 0 || state.normExponents[q] != 0) {
+            return measureScaled(p, q, &state)
+        }
         let gamma = fusedGamma ?? dotProduct(column(p), column(q), count: rows)
         let alpha = state.squaredNorms[p], beta = state.squaredNorms[q]
         let cosine = beta == 0 ? 0 : abs(gamma) / (alpha.squareRoot() * beta.squareRoot())
@@ -266,8 +323,80 @@ struct JacobiSweep<Scalar: SVDScalar> {
             observer?(p, q, .orthogonal)
             return nil
         }
+        let rotation = JacobiRotation(alpha: alpha, beta: beta, gamma: gamma)
+        // Columns whose norms differ so much that t ≈ cos·‖x_q‖/‖x_p‖ falls below λ/ε (beyond
+        // 2^970 in `Double`, 2^103 in `Float`), where t loses bits or underflows and the rotation
+        // would change nothing: the scaled route's Gram–Schmidt step instead.
+        if abs(rotation.t) < Scalar.leastNormalMagnitude / Scalar.ulpOfOne {
+            return measureScaled(p, q, &state)
+        }
         observer?(p, q, .rotated)
-        return Decision(rotation: JacobiRotation(alpha: alpha, beta: beta, gamma: gamma), gamma: gamma)
+        return Decision(rotation: rotation, gamma: gamma)
+    }
+
+    /// Whether a squared norm updated from `old` must be measured again: below θ, or fallen to ε·old
+    /// or less, where the update's rounding error (about ε·old) is as large as the value.
+    @inline(__always)
+    private func isStale(_ updated: Scalar, updatedFrom old: Scalar, _ state: State) -> Bool {
+        updated < state.smallestPlainNorm || updated <= Scalar.ulpOfOne * old
+    }
+
+    /// `measure` for a pair with a column below θ (`ScaledSquaredNorm`): γ and the cosine from
+    /// copies of both columns divided by powers of two that bring their norms near 1, where no
+    /// product underflows, and the rotation from the same scaled numbers: with ‖x_p‖² = α̃·4^a,
+    /// ‖x_q‖² = β̃·4^b and x_pᵀx_q = γ̃·2^(a+b) for the copies, ζ = (β − α)/(2γ) =
+    /// (β̃·2^k − α̃·2^(−k))/(2γ̃), k = b − a. When |k| exceeds the significand's bits, one term
+    /// is below ε² of the other and t = 1/(2ζ) is formed directly (it may be far below 1/ζ's
+    /// range); a t that underflows to zero leaves the pair as it is, the closest to orthogonal the
+    /// format can hold.
+    private func measureScaled(_ p: Int, _ q: Int, _ state: inout State) -> Decision? {
+        // Measured afresh: a norm updated by ∓t·γ can be far off after cancellation (or the column
+        // exactly zero), and the scaling below must bring the columns near 1, not merely below 2^e_max.
+        remeasure(p, &state)
+        remeasure(q, &state)
+        let (normP, normQ) = (state.norm(p), state.norm(q))
+        guard normP.value != 0 && normQ.value != 0 else {
+            // A zero column is orthogonal to everything.
+            observer?(p, q, .orthogonal)
+            return nil
+        }
+        let (a, b) = (normP.normExponent, normQ.normExponent)
+        let (x, y) = (state.scaledPair, state.scaledPair + rows)
+        for i in 0..<rows {
+            x[i] = column(p)[i].timesPowerOfTwo(-a)
+            y[i] = column(q)[i].timesPowerOfTwo(-b)
+        }
+        let alpha = sumOfSquares(x, count: rows), beta = sumOfSquares(y, count: rows)
+        let gamma = dotProduct(x, y, count: rows)
+        let cosine = abs(gamma) / (alpha.squareRoot() * beta.squareRoot())
+        state.outcome.largestCosine = max(state.outcome.largestCosine, cosine)
+        // Entries below the normal range are rounded to a multiple of λ·ε, so a column of norm ν
+        // can be made orthogonal only to about √m·λ·ε/ν: that much is added to the tolerance
+        // (below ε·√λ for any column at or above θ, whose pairs it leaves as they were).
+        let shorter = min(normP.norm, normQ.norm)
+        let representable = 2 * Scalar(rows).squareRoot() * Scalar.leastNonzeroMagnitude / shorter
+        if cosine <= tolerance + representable {
+            observer?(p, q, .orthogonal)
+            return nil
+        }
+        observer?(p, q, .rotated)
+        let k = b - a
+        if abs(k) <= Scalar.significandBitCount {
+            let rotation = JacobiRotation(alpha: alpha.timesPowerOfTwo(-k), beta: beta.timesPowerOfTwo(k), gamma: gamma)
+            return Decision(rotation: rotation, gamma: gamma, remeasuresNorms: true)
+        }
+        // ζ ≈ −α̃·2^(−k)/(2γ̃) for k < 0, β̃·2^k/(2γ̃) for k > 0, so t = 1/(2ζ) = −(γ̃/α̃)·2^k or
+        // (γ̃/β̃)·2^(−k): below ε/4, possibly below the range. Then c = 1 to working precision,
+        // the longer column does not change, and the shorter one loses its component along the
+        // longer: x_q ← x_q − (γ/α)·x_p (or x_p ← x_p − (γ/β)·x_q), formed on the scaled columns
+        // (LAPACK's `dgesvj` makes the same Gram–Schmidt step for such pairs). V is rotated by
+        // the representable t; what underflows there is below ε/4 of V's unit columns.
+        let projection = k < 0
+            ? Projection(target: q, source: p, coefficient: gamma / alpha, targetShift: b, sourceShift: a)
+            : Projection(target: p, source: q, coefficient: gamma / beta, targetShift: a, sourceShift: b)
+        let t = k < 0 ? (-gamma / alpha).timesPowerOfTwo(k) : (gamma / beta).timesPowerOfTwo(-k)
+        return Decision(rotation: JacobiRotation(tangent: t), gamma: gamma, remeasuresNorms: true,
+                        projection: projection)
     }
 
     /// Rotates the pair (p, q) of visit `tick` (and the same columns of V), updates the norms and
@@ -276,15 +405,28 @@ struct JacobiSweep<Scalar: SVDScalar> {
     private func rotate(_ p: Int, _ q: Int, by decision: Decision, tick: Int, returningGammaWith next: Int?,
                         _ state: inout State, _ memory: inout PairMemory) -> Scalar? {
         let (rotation, gamma) = (decision.rotation, decision.gamma)
+        let (oldP, oldQ) = (state.squaredNorms[p], state.squaredNorms[q])
         state.squaredNorms[p] -= rotation.t * gamma
         state.squaredNorms[q] += rotation.t * gamma
         var nextGamma: Scalar? = nil
-        if let next {
+        if let step = decision.projection {
+            let (x, y) = (column(step.target), column(step.source))
+            for i in 0..<rows {
+                let difference = x[i].timesPowerOfTwo(-step.targetShift)
+                    - step.coefficient * y[i].timesPowerOfTwo(-step.sourceShift)
+                x[i] = difference.timesPowerOfTwo(step.targetShift)
+            }
+        } else if let next {
             nextGamma = rotation.applyReturningDot(column(p), column(q), next: column(next), count: rows)
         } else {
             rotation.apply(column(p), column(q), count: rows)
         }
         if v != nil { rotation.apply(vColumn(p), vColumn(q), count: vRows) }
+        // A norm updated below θ, or by a cancellation that left fewer correct digits than ε·(the
+        // old norm²) can carry (a loss LAPACK's `dgesvj` also repairs by measuring again), is
+        // measured from the column.
+        if decision.remeasuresNorms || isStale(state.squaredNorms[p], updatedFrom: oldP, state) { remeasure(p, &state) }
+        if decision.remeasuresNorms || isStale(state.squaredNorms[q], updatedFrom: oldQ, state) { remeasure(q, &state) }
         memory.recordChange(of: p, at: tick)
         memory.recordChange(of: q, at: tick)
         state.outcome.rotations += 1

@@ -14,9 +14,12 @@ import SVDTextbook
 ///
 /// ## Algorithm
 /// 1. If m < n, decompose Aᵀ instead and swap the roles of U and V (Aᵀ = U′ΣV′ᵀ ⇒ A = V′ΣU′ᵀ).
-/// 2. Scale A by a power of two so that its largest entry lies in [1, 2). Power-of-two scaling is
-///    exact, so it changes no digit of the result, and afterwards no square or dot product can
-///    overflow and none of the significant ones underflows, even for entries near 1e±300.
+/// 2. Scale A by a power of two so that its largest entry lies in [2^h, 2^(h+1)), as high as it
+///    can go with ‖A‖²_F below the overflow threshold (`ExactScaling(withHeadroomFor:)`; h ≈ 500
+///    in `Double`). Power-of-two scaling is exact, so it changes no digit of the result; no square
+///    or dot product can overflow, and the small entries gain room below them. Columns whose
+///    squares still underflow keep their norms as a scale and a sum of squares in the sweeps
+///    (`ScaledColumnNorms.swift`).
 /// 3. Precondition (Drmač–Veselić): A·P = Q·R by Householder QR with column pivoting
 ///    (`JacobiPreconditioner`: in two stages when m ≥ 2n), and continue with the n×n lower
 ///    triangular X = Rᵀ, which has the same singular values. On a tall matrix the sweeps then
@@ -153,7 +156,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     private func computeSingularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar> {
         try SVDError.validate(a)
         let tall = a.rows >= a.columns ? a : a.transposed
-        let scale = ExactScaling(toUnitMaximum: tall)
+        let scale = ExactScaling(withHeadroomFor: tall)
         let work = scale.applied(to: tall)
         // A·P = Q·R and Rᵀ have the same singular values (see `decomposeTall`).
         var g = JacobiPreconditioner(work).rTransposed
@@ -208,7 +211,7 @@ public struct OneSidedJacobi: SingularValueDecomposer {
         -> (u: Matrix<Scalar>, singularValues: [Scalar], v: Matrix<Scalar>, diagnostics: DecompositionDiagnostics)
     {
         let m = a.rows
-        let scale = ExactScaling(toUnitMaximum: a)
+        let scale = ExactScaling(withHeadroomFor: a)
         let qr = JacobiPreconditioner(scale.applied(to: a))
         let factors = try triangularFactors(of: qr)
 
@@ -273,8 +276,8 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     /// begin with the first pass over the triangle (`TriangularFirstPass`).
     ///
     /// - Precondition: `g` has at least as many rows as columns and entries far from overflow:
-    ///   after `ExactScaling` the entries of A are below 2, so those of Rᵀ are below 2·√m (a
-    ///   column norm), and no square or dot product can overflow.
+    ///   after `ExactScaling(withHeadroomFor:)` every column of A, of Rᵀ and of the rotated
+    ///   columns has ‖·‖² ≤ ‖A‖²_F < 2^(e_max − 1), and no square or dot product can overflow.
     func orthogonalizeColumns<Scalar: SVDScalar>(of g: inout Matrix<Scalar>,
                                                   accumulating v: inout Matrix<Scalar>?) throws(SVDError)
         -> DecompositionDiagnostics

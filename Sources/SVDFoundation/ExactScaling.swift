@@ -22,6 +22,33 @@ package struct ExactScaling<Scalar: SVDScalar> {
         exponent = largest == 0 ? 0 : largest.exponent
     }
 
+    /// The scaling that brings the largest entry into [2^h, 2^(h+1)), h =
+    /// `headroomExponent(rows:columns:)`: as high as it can go with no sum of squares overflowing.
+    ///
+    /// Why up rather than to 1 (as LAPACK's `dgesvj` scales its input up): the small entries
+    /// gain 2^h of room below them. In `Double` (h ≈ 500) every entry of a matrix whose largest
+    /// entry is 1 — subnormal ones included — becomes a normal number, so that a column of them
+    /// is rotated with full relative precision; the squares that still underflow are handled by
+    /// `ScaledSquaredNorm`. Exact, as any power-of-two scaling without underflow, and every
+    /// operation of the sweeps commutes with it: below the overflow threshold the decomposition
+    /// is bit for bit that of the matrix scaled to 1.
+    @inlinable
+    package init(withHeadroomFor a: Matrix<Scalar>) {
+        let largest = a.maxAbsoluteEntry
+        exponent = largest == 0 ? 0 : largest.exponent - Scalar.Exponent(Self.headroomExponent(rows: a.rows, columns: a.columns))
+    }
+
+    /// h = ⌊(e_max − 3 − ⌈log₂(m·n)⌉)/2⌋ (e_max the exponent of the largest finite number: 1023 in
+    /// `Double`, 127 in `Float`): entries below 2^(h+1) give ‖A‖²_F < m·n·4^(h+1) ≤ 2^(e_max − 1),
+    /// so that no sum of squares or dot product of columns of A, of R or of the rotated columns
+    /// (all bounded by ‖A‖²_F) can overflow, with a factor 2 to spare for rounding.
+    @inlinable
+    package static func headroomExponent(rows: Int, columns: Int) -> Int {
+        let entries = max(1, rows) * max(1, columns)
+        let log2Entries = Int.bitWidth - (entries - 1).leadingZeroBitCount   // ⌈log₂(m·n)⌉
+        return max(0, (Int(Scalar.greatestFiniteMagnitude.exponent) - 3 - log2Entries) / 2)
+    }
+
     /// 2^(−e)·A, computed in one pass while copying A.
     ///
     /// x·2^(−e) is one multiplication by a representable power of two: exact when the product is
@@ -58,7 +85,7 @@ package struct ExactScaling<Scalar: SVDScalar> {
 /// fixed order, which keeps the compiler from vectorizing the plain loop below. The engine of
 /// `Matrix.maxAbsoluteEntry`.
 @usableFromInline
-func largestMagnitude<Scalar: SVDScalar>(in x: UnsafeBufferPointer<Scalar>) -> Scalar {
+package func largestMagnitude<Scalar: SVDScalar>(in x: UnsafeBufferPointer<Scalar>) -> Scalar {
     guard let base = x.baseAddress else { return 0 }
     if Scalar.self == Double.self {
         return unsafeBitCast(simdLargestMagnitude(UnsafeRawPointer(base).assumingMemoryBound(to: Double.self),

@@ -31,8 +31,13 @@ extension SingularSpectrum {
     /// This is the convention of MATLAB's `rank` and NumPy's `matrix_rank`: a singular value below
     /// it is indistinguishable from the rounding errors (about ε‖A‖ per entry, accumulated over
     /// max(m, n) terms) that any backward-stable SVD commits.
+    ///
+    /// Computed as σ₁·(max(m, n)·ε): the factor in parentheses is exact and below 1, so the
+    /// product cannot overflow, even for σ₁ near the largest finite number (where σ₁·max(m, n)
+    /// would, and a tolerance of +∞ would give every matrix rank 0). Rounded once, it is the same
+    /// number as (σ₁·max(m, n))·ε wherever that is finite.
     public var defaultRankTolerance: Scalar {
-        largestSingularValue * Scalar(Swift.max(rows, columns)) * Scalar.ulpOfOne
+        largestSingularValue * (Scalar(Swift.max(rows, columns)) * Scalar.ulpOfOne)
     }
 
     /// The numerical rank: the number of singular values strictly greater than `tolerance`

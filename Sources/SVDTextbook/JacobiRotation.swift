@@ -41,9 +41,17 @@ public struct JacobiRotation<Scalar: SVDScalar>: Sendable {
         // ζ can be huge when γ is tiny against |β − α|, and then ζ² overflows. For |ζ| > 1/√ε,
         // √(1 + ζ²) = |ζ| to working precision and t = 1/(2ζ) (as in LAPACK's dgesvj). This
         // replaces a call of `hypot`, which cost 4% of the sweep.
+        // When ζ itself overflows (γ below about 2^−1000·|β − α|, possible once the sweeps work on
+        // a matrix scaled up for headroom), t = 1/(2ζ) = γ/(β − α), which is then representable.
         let t = abs(zeta) > 1 / Scalar.ulpOfOne.squareRoot()
-            ? 1 / (2 * zeta)
+            ? (zeta.isFinite ? 1 / (2 * zeta) : gamma / (beta - alpha))
             : (zeta >= 0 ? 1 : -1) / (abs(zeta) + (1 + zeta * zeta).squareRoot())
+        self.init(tangent: t)
+    }
+
+    /// The rotation with tan θ = `t` (|t| ≤ 1): c = 1/√(1 + t²), s = c·t.
+    @inlinable
+    public init(tangent t: Scalar) {
         let c = 1 / (1 + t * t).squareRoot()
         let s = c * t
         self.c = c

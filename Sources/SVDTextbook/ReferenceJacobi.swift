@@ -20,9 +20,17 @@ import SVDFoundation
 /// on a graded B·D both find every σᵢ to relative accuracy ε·κ(B); the vectors agree up to sign
 /// within Wedin's sin θ bound (`CoreKernelTests`).
 ///
-/// Array subscripts, no pointers, no scaling: fine for the small matrices it is meant for, slow
-/// (20–60× slower than `OneSidedJacobi` on Gaussian 50×50 to 200×200, debug build, which is
-/// optimized here) and unprotected against overflow for entries beyond about 1e150.
+/// The one concession to floating point: α, β and γ are not formed as sums of squares and
+/// products, which overflow for entries beyond about 1e154 and underflow below 1e-154 (a column
+/// whose squares all underflow looked like a zero column and was never rotated). The code works
+/// with the norms ‖g_p‖, ‖g_q‖ (`scaledNorm`) and the cosine of the columns divided by them,
+/// cos = γ/√(αβ), which is the same iteration: ζ = (‖g_q‖/‖g_p‖ − ‖g_p‖/‖g_q‖)/(2·cos).
+///
+/// Array subscripts, no pointers, no scaling of A: fine for the small matrices it is meant for,
+/// and slow (20–60× slower than `OneSidedJacobi` on Gaussian 50×50 to 200×200, debug build,
+/// which is optimized here). Entries in the subnormal range (below about 1e-308) carry fewer
+/// significant bits, and so do the rotated columns made of them; `OneSidedJacobi` scales them
+/// into the normal range first.
 public struct ReferenceJacobi: SingularValueDecomposer {
     public var maxSweeps: Int
 
@@ -97,20 +105,22 @@ public struct ReferenceJacobi: SingularValueDecomposer {
             largestCosine = 0
             for p in 0..<n {
                 for q in (p + 1)..<max(p + 1, n) {
-                    var alpha: Scalar = 0, beta: Scalar = 0, gamma: Scalar = 0
-                    for i in 0..<m {
-                        alpha += g[i, p] * g[i, p]
-                        beta += g[i, q] * g[i, q]
-                        gamma += g[i, p] * g[i, q]
-                    }
-                    if alpha == 0 || beta == 0 { continue }
-                    let cosine = abs(gamma) / (alpha * beta).squareRoot()
-                    largestCosine = max(largestCosine, cosine)
-                    if cosine <= tolerance { continue }
+                    // The norms, and the cosine from the columns divided by them, so that no
+                    // square or product leaves the range of the format at any scale.
+                    let normP = scaledNorm(g.column(p)), normQ = scaledNorm(g.column(q))
+                    if normP == 0 || normQ == 0 { continue }
+                    var cosine: Scalar = 0
+                    for i in 0..<m { cosine += (g[i, p] / normP) * (g[i, q] / normQ) }
+                    largestCosine = max(largestCosine, abs(cosine))
+                    if abs(cosine) <= tolerance { continue }
+                    // ζ = (β − α)/(2γ) with α = ‖g_p‖², β = ‖g_q‖², γ = cos·‖g_p‖‖g_q‖.
+                    let zeta = (normQ / normP - normP / normQ) / (2 * cosine)
+                    let t = (zeta >= 0 ? 1 : -1) / (abs(zeta) + (1 + zeta * zeta).squareRoot())
+                    // Norms more than the range of the format apart: ζ overflows and t = 0; no
+                    // rotation can then change the columns, which are as orthogonal as they can be.
+                    if t == 0 { continue }
                     converged = false
                     rotations += 1
-                    let zeta = (beta - alpha) / (2 * gamma)
-                    let t = (zeta >= 0 ? 1 : -1) / (abs(zeta) + (1 + zeta * zeta).squareRoot())
                     let c = 1 / (1 + t * t).squareRoot()
                     let s = c * t
                     for i in 0..<m {

@@ -104,6 +104,29 @@ struct SVDCommand: LabCommand {
         1  0  1
         """
 
+    /// ‖B − A‖_F/‖A‖_F (0 for a zero A), with both divided by the power of two nearest A's largest
+    /// entry first (exactly), so that neither norm overflows for entries near the largest finite
+    /// number — where ‖A‖_F = +∞ had made every residual print as 0.
+    private func relativeDistance<Scalar: SVDScalar>(_ b: Matrix<Scalar>, from a: Matrix<Scalar>) -> Scalar {
+        let largest = a.maxAbsoluteEntry
+        guard largest > 0 else { return (b - a).frobeniusNorm }
+        func scaled(_ m: Matrix<Scalar>) -> Matrix<Scalar> {
+            Matrix(rows: m.rows, columns: m.columns,
+                   columnMajor: m.elements.map { Scalar(sign: .plus, exponent: -largest.exponent, significand: $0) })
+        }
+        let scaledA = scaled(a)
+        return (scaled(b) - scaledA).frobeniusNorm / scaledA.frobeniusNorm
+    }
+
+    /// Refuses a result whose largest singular value is beyond the format (‖A‖₂ can exceed the
+    /// largest finite number by up to √(min(m, n)) when the entries do not).
+    private func checkRange<S: SingularSpectrum>(_ spectrum: S) throws {
+        guard spectrum.largestSingularValue.isFinite else {
+            throw UserFacingError("‖A‖₂ = σ₁ exceeds the largest \(S.Scalar.precisionName) number "
+                                  + "(\(S.Scalar.greatestFiniteMagnitude)); divide the matrix by a power of ten first")
+        }
+    }
+
     private func report<Scalar: SVDScalar>(_: Scalar.Type, text: String, source: String) throws {
         let a: Matrix<Scalar>
         do { a = try MatrixTextFormat.parse(text) } catch { throw UserFacingError("\(source): \(error)") }
@@ -115,11 +138,13 @@ struct SVDCommand: LabCommand {
 
         if valuesOnly {
             let (seconds, values) = try Timing.median(repeats: `repeat`) { try chosen.singularValues(of: a) }
+            try checkRange(values)
             present(a, spectrum: values, decomposition: nil, tolerance: tolerance,
                     diagnostics: values.diagnostics, seconds: seconds, source: source)
         } else {
             let vectors: SingularVectors = full ? .full : .thin
             let (seconds, svd) = try Timing.median(repeats: `repeat`) { try chosen.decompose(a, vectors: vectors) }
+            try checkRange(svd)
             present(a, spectrum: svd, decomposition: svd, tolerance: tolerance,
                     diagnostics: svd.diagnostics, seconds: seconds, source: source)
         }
@@ -198,7 +223,7 @@ struct SVDCommand: LabCommand {
                  ? " = √p·ε, p = min(m, n): the sweeps run on the p×p factor R of a pivoted QR)" : ")"))
         print("Time: \(Format.significant(seconds * 1000, 4)) ms" + (`repeat` > 1 ? " (median of \(`repeat`))" : ""))
         if let svd = decomposition {
-            let residual = (a - svd.reconstructed()).frobeniusNorm / max(a.frobeniusNorm, .leastNormalMagnitude)
+            let residual = relativeDistance(svd.reconstructed(), from: a)
             print("Checks: ‖A − UΣVᵀ‖_F/‖A‖_F = \(Format.scientific(residual, 2)), "
                   + "max|UᵀU − I| = \(Format.scientific(svd.u.orthogonalityError, 2)), "
                   + "max|VᵀV − I| = \(Format.scientific(svd.v.orthogonalityError, 2))")
