@@ -10,7 +10,8 @@ struct GradedSuite: Sendable {
     let title: String
 
     static let all: [GradedSuite] = [
-        GradedSuite(module: "CoreTests", title: "Core: one-sided Jacobi SVD"),
+        GradedSuite(module: "ContractTests", title: "Contract: every property, on every decomposer"),
+        GradedSuite(module: "CoreTests", title: "Core: the fast path's kernels"),
         GradedSuite(module: "PlottingTests", title: "Plotting (gnuplot)"),
         GradedSuite(module: "ImageCodecTests", title: "Image codecs (PNG, PGM/PPM)"),
         GradedSuite(module: "Exercise0Tests", title: "Exercise 0: geometry"),
@@ -19,6 +20,8 @@ struct GradedSuite: Sendable {
         GradedSuite(module: "Exercise3Tests", title: "Exercise 3: least squares"),
         GradedSuite(module: "Exercise4Tests", title: "Exercise 4: Hilbert condition"),
         GradedSuite(module: "Exercise5Tests", title: "Exercise 5: low-rank layer"),
+        GradedSuite(module: "HostileInputTests", title: "Hostile input, every executable"),
+        GradedSuite(module: "GuideTests", title: "Quoted output of the guides"),
         GradedSuite(module: "GraderTests", title: "The grader itself"),
     ]
 }

@@ -21,7 +21,11 @@ enum ContractSubjects {
     /// the full contract. Each entry is a property of the method, argued in `KnownLimitation`.
     static let knownLimitations: [String: Set<KnownLimitation>] = [
         NormalEquationsSVD().name: [.normalEquations],
-        ReferenceJacobi().name: [.unscaledSquares, .noiseColumns],
+        // ReferenceJacobi scales and works with norms and cosines, and skips noise columns: it
+        // meets the whole contract. The reference solution of the student's tasks C1–C4 does not
+        // yet treat columns that shrink to rounding noise as zero (U loses orthogonality on an
+        // exactly rank-deficient matrix); until it does, the contract says so.
+        "one-sided Jacobi (student)": [.noiseColumns],
     ]
 
     static let all: [ContractSubject] = decomposers.map {
