@@ -7,8 +7,8 @@
 $series1 << EOD
 1 0.924618723201727
 2 0.05306648311706786
-3 0.01710260980792978
-4 0.005212183873275378
+3 0.017102609807929766
+4 0.0052121838732753735
 EOD
 
 $series2 << EOD
@@ -40,8 +40,8 @@ set xtics ('PC1' 1, 'PC2' 2, 'PC3' 3, 'PC4' 4) nomirror
 set xrange [0.5:4.5]
 set label '92.5 %' at 1.0,0.924618723201727 center offset 0,0.8 front
 set label '5.3 %' at 2.0,0.05306648311706786 center offset 0,0.8 front
-set label '1.7 %' at 3.0,0.01710260980792978 center offset 0,0.8 front
-set label '0.5 %' at 4.0,0.005212183873275378 center offset 0,0.8 front
+set label '1.7 %' at 3.0,0.017102609807929766 center offset 0,0.8 front
+set label '0.5 %' at 4.0,0.0052121838732753735 center offset 0,0.8 front
 plot $series1 using 1:2 with boxes title 'ratio of component i', \
      $series2 using 1:2 with linespoints lw 2.0 pt 7 ps 1 title 'cumulative ratio'
 unset output

@@ -21,8 +21,10 @@ enum ContractSubjects {
     /// the full contract. Each entry is a property of the method, argued in `KnownLimitation`.
     static let knownLimitations: [String: Set<KnownLimitation>] = [
         NormalEquationsSVD().name: [.normalEquations],
-        // ReferenceJacobi scales and works with norms and cosines, and skips noise columns: it
-        // meets the whole contract. The reference solution of the student's tasks C1–C4 does not
+        // ReferenceJacobi works with norms and cosines, and skips noise columns, but does not
+        // scale A (it is the plain algorithm).
+        ReferenceJacobi().name: [.subnormalEntries],
+        // The reference solution of the student's tasks C1–C4 does not
         // yet treat columns that shrink to rounding noise as zero (U loses orthogonality on an
         // exactly rank-deficient matrix); until it does, the contract says so.
         "one-sided Jacobi (student)": [.noiseColumns],
@@ -50,6 +52,12 @@ enum KnownLimitation: Sendable, Hashable {
     /// sweep limit is reached (`SVDError.noConvergence`). Skipping columns below ε²·‖A‖_F, as
     /// `PlainHestenesJacobi` does, cures it (LAPACK's `dgesvj` has a similar rule).
     case noiseColumns
+    /// No power-of-two scaling of A: a column made of subnormal entries (below about 1e-308 in
+    /// Double) carries few significant bits, so the cosine with another column cannot be brought
+    /// below the relative tolerance √m·ε and the sweeps stop at their limit
+    /// (`SVDError.noConvergence`). Scaling A up by a power of two first, as `OneSidedJacobi`
+    /// does, cures it.
+    case subnormalEntries
 }
 
 /// One decomposer under test and its known limitations.
