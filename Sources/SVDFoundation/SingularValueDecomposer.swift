@@ -42,11 +42,12 @@ public struct DecompositionDiagnostics: Sendable, Equatable {
 
 /// An algorithm that computes singular value decompositions.
 ///
-/// Three conform: `OneSidedJacobi`, the accurate one this suite teaches; `ReferenceJacobi`, the
-/// same method in its plain textbook form, which the tests check the fast one against; and
-/// `NormalEquationsSVD`, the textbook route through the eigenvalues of AᵀA, kept for contrast
-/// because it loses the small singular values. The verification suite runs the same properties
-/// on `OneSidedJacobi` and `NormalEquationsSVD`.
+/// In the package: `OneSidedJacobi` (SVDCore), the fast and accurate one; `ReferenceJacobi`
+/// (SVDTextbook), the same method in its plain textbook form; `NormalEquationsSVD`, the route
+/// through the eigenvalues of AᵀA, kept for contrast because it loses the small singular values;
+/// and the student's `StudentJacobi`. A decomposer written anywhere else conforms the same way.
+/// The contract suite (Tests/ContractTests) holds every registered decomposer to every property,
+/// and states where one must fail, with the reason.
 public protocol SingularValueDecomposer: Sendable {
     /// A short name for reports ("one-sided Jacobi", "eigenvalues of AᵀA").
     var name: String { get }
