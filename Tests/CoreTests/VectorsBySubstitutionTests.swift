@@ -46,14 +46,18 @@ struct VectorsBySubstitutionTests {
         }
     }
 
+    /// A graded 90×90 triangle R, five right-hand sides B, the Double solution Y of R·Y = B, and
+    /// Higham's forward bound as a function of the unit roundoff of the precision used.
+    ///
     /// Higham (Accuracy and Stability, Theorem 8.5): a solve with componentwise backward error
     /// γₙ·|R| has forward error ‖ŷ − y‖∞ ≤ cond(R, y)·γₙ/(1 − cond(R, y)·γₙ)·‖y‖∞ with
     /// cond(R, y) = ‖|R⁻¹|·|R|·|y|‖∞/‖y‖∞ and γₙ = n·u/(1 − n·u), u = ε/2 of the precision used.
-    /// The Double and Float80 solutions differ by at most the sum of their two bounds, the Double
-    /// and Float ones likewise. cond is computed here from R⁻¹ (itself solved in Float80 where
-    /// the platform has it, else in Double: its own error is of order ε·cond, far inside).
-    @Test("back substitution in Float80 (plain loops) and Float (SIMD) agree with Double, to Higham's forward bound")
-    func backSubstitutionOtherTypes() {
+    /// Two solutions in different precisions differ by at most the sum of their two bounds.
+    /// cond is computed here from R⁻¹ solved in Double: its own error is of order ε·cond, far
+    /// inside the bound.
+    static func backSubstitutionProblem()
+        -> (r: Matrix<Double>, b: Matrix<Double>, y: Matrix<Double>, cond: Double, forwardBound: (Double) -> Double)
+    {
         let n = 90
         let r = Self.gradedTriangle(n, grading: 3, seed: 7)
         var generator = SeededGenerator(seed: 8)
@@ -65,24 +69,35 @@ struct VectorsBySubstitutionTests {
         let absolute = { (m: Matrix<Double>) in Matrix(rows: m.rows, columns: m.columns, columnMajor: m.elements.map(abs)) }
         let componentwise = absolute(inverse) * (absolute(r) * absolute(y))
         let cond = componentwise.maxAbsoluteEntry / y.maxAbsoluteEntry
-        func forwardBound(unitRoundoff u: Double) -> Double {
+        let largest = y.maxAbsoluteEntry
+        let forwardBound = { (u: Double) -> Double in
             let gamma = Double(n) * u / (1 - Double(n) * u)
-            return cond * gamma / (1 - cond * gamma) * y.maxAbsoluteEntry
+            return cond * gamma / (1 - cond * gamma) * largest
         }
-        let doubleBound = forwardBound(unitRoundoff: Double.ulpOfOne / 2)
-        #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
-        var extended = b.converted(to: Float80.self)
-        solveUpperTriangular(r.converted(to: Float80.self), overwriting: &extended)
-        let extendedBound = forwardBound(unitRoundoff: Double(Float80.ulpOfOne) / 2)
-        #expect(maxAbsDifference(extended.converted(to: Double.self), y) <= doubleBound + extendedBound,
-                "cond(R, y) = \(cond)")
-        #endif
+        return (r, b, y, cond, forwardBound)
+    }
+
+    @Test("back substitution in Float (SIMD) agrees with Double, to Higham's forward bound")
+    func backSubstitutionInFloat() {
+        let (r, b, y, cond, forwardBound) = Self.backSubstitutionProblem()
         var single = b.converted(to: Float.self)
         solveUpperTriangular(r.converted(to: Float.self), overwriting: &single)
         // R and B rounded to Float are perturbed by u·|R| and u·|B| ≤ u·|R|·|y|: with the solve's
         // n·u that is (n + 2)·u ≤ 2n·u of componentwise backward error, hence 2u in the bound.
-        let singleBound = forwardBound(unitRoundoff: Double(Float.ulpOfOne))
-        #expect(maxAbsDifference(single.converted(to: Double.self), y) <= doubleBound + singleBound, "cond(R, y) = \(cond)")
+        let bound = forwardBound(Double.ulpOfOne / 2) + forwardBound(Double(Float.ulpOfOne))
+        #expect(maxAbsDifference(single.converted(to: Double.self), y) <= bound, "cond(R, y) = \(cond)")
+    }
+
+    @Test("back substitution in Float80 (plain loops) agrees with Double, to Higham's forward bound",
+          .enabled(if: float80IsAvailable, "needs Float80, which this platform or build (SVDLAB_NO_FLOAT80=1) does not have"))
+    func backSubstitutionInExtendedPrecision() {
+        #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
+        let (r, b, y, cond, forwardBound) = Self.backSubstitutionProblem()
+        var extended = b.converted(to: Float80.self)
+        solveUpperTriangular(r.converted(to: Float80.self), overwriting: &extended)
+        let bound = forwardBound(Double.ulpOfOne / 2) + forwardBound(Double(Float80.ulpOfOne) / 2)
+        #expect(maxAbsDifference(extended.converted(to: Double.self), y) <= bound, "cond(R, y) = \(cond)")
+        #endif
     }
 
     /// The exact κ₂(R̃) from the singular values of R̃ (computed by the core).
@@ -162,14 +177,19 @@ struct VectorsBySubstitutionTests {
 
     /// R = D·R̃ with the row scales D (10⁰ … 10⁻¹²) in a random order: Rᵀ is graded by columns
     /// that are not sorted by size. The pivoted second QR sorts them, so R′ comes out row-scaled
-    /// and well conditioned; the singular values keep their relative accuracy through the route.
-    @Test("through the second pivoted QR: R = L·Σ·Wᵀ, σ to relative accuracy on rows graded in random order")
-    func secondFactorization() throws {
+    /// and well conditioned.
+    static func rowsGradedInRandomOrder() -> (r: Matrix<Double>, scales: [Double]) {
         let n = 80
         var generator = SeededGenerator(seed: 47)
         let unitRows = Self.gradedTriangle(n, grading: 0, seed: 48)
         let scales = (0..<n).map { pow(10, -12 * Double($0) / Double(n - 1)) }.shuffled(using: &generator)
-        let r = Matrix(rows: n, columns: n) { i, j in scales[i] * unitRows[i, j] }
+        return (Matrix(rows: n, columns: n) { i, j in scales[i] * unitRows[i, j] }, scales)
+    }
+
+    @Test("through the second pivoted QR: R = L·Σ·Wᵀ row by row, on rows graded in random order")
+    func secondFactorization() throws {
+        let (r, scales) = Self.rowsGradedInRandomOrder()
+        let n = r.rows
         let factors = try #require(try OneSidedJacobi().factorsThroughSecondPivotedFactorization(of: r),
                                    "R′ should be well conditioned after its rows are scaled")
         #expect(factors.diagnostics.vectorsBySubstitution)
@@ -184,8 +204,16 @@ struct VectorsBySubstitutionTests {
             let rowResidual = scaledNorm((0..<n).map { residual[i, $0] })
             #expect(rowResidual <= 100 * Double(n) * Double.ulpOfOne * scales[i], "row \(i): \(rowResidual)")
         }
-        // σ against Float80 (2¹¹ times smaller unit roundoff), each to ε·κ(R̃)·(a modest multiple of n).
+    }
+
+    @Test("through the second pivoted QR: σ to relative accuracy ε·κ(R̃) against a Float80 reference",
+          .enabled(if: float80IsAvailable, "needs Float80, which this platform or build (SVDLAB_NO_FLOAT80=1) does not have"))
+    func secondFactorizationRelativeAccuracy() throws {
         #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
+        let r = Self.rowsGradedInRandomOrder().r
+        let n = r.rows
+        let factors = try #require(try OneSidedJacobi().factorsThroughSecondPivotedFactorization(of: r))
+        // Float80 has a 2¹¹ times smaller unit roundoff; each σ to ε·κ(R̃)·(a modest multiple of n).
         let reference = try OneSidedJacobi().singularValues(of: r.converted(to: Float80.self)).singularValues
         let kappa = try Self.exactRowScaledCondition(r)
         for (computed, exact) in zip(factors.singularValues, reference) {
