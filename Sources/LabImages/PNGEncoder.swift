@@ -3,7 +3,9 @@ extension PNG {
     /// chunks `IHDR`, `IDAT` (split every 64 KiB), `IEND`.
     ///
     /// Decoding the result with `PNG.decode` gives back `image` exactly.
+    ///
     /// - Parameters:
+    ///   - image: the image, gray or RGB.
     ///   - filter: how each row's filter is chosen; `.adaptive` usually compresses best.
     ///   - compressionLevel: zlib level, 0 (stored) to 9 (smallest, slowest); 6 by default.
     /// - Throws: `ImageError.invalidArgument` for a compression level outside 0…9.

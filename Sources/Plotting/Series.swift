@@ -26,6 +26,13 @@ public struct Series: Sendable, Equatable {
     /// The width of lines and arrow shafts, in multiples of gnuplot's thinnest line.
     public var lineWidth: Double
 
+    /// A series drawing `content`.
+    ///
+    /// - Parameters:
+    ///   - content: what is drawn, with its data.
+    ///   - title: the entry in the panel's key, or `nil` for no entry.
+    ///   - color: a gnuplot colour, or `nil` for the next one of gnuplot's default cycle.
+    ///   - lineWidth: the width of lines and arrow shafts, in multiples of the thinnest line.
     public init(_ content: Content, title: String? = nil, color: String? = nil, lineWidth: Double = 2) {
         self.content = content
         self.title = title
@@ -55,8 +62,11 @@ public struct Series: Sendable, Equatable {
 
     /// How the points of an x–y series are drawn.
     public enum Mark: Sendable, Equatable {
+        /// A line through the points, without markers.
         case lines
+        /// A marker at each point, not joined.
         case points
+        /// A marker at each point, joined by a line.
         case linesPoints
     }
 
@@ -183,13 +193,23 @@ public enum Palette: Sendable, Equatable {
 /// Arrow(from: (0, 0), to: (2.0, 0.5), label: "σ_1 u_1")
 /// ```
 public struct Arrow: Sendable, Equatable {
+    /// The horizontal coordinate of the tail (where the arrow starts).
     public var tailX: Double
+    /// The vertical coordinate of the tail.
     public var tailY: Double
+    /// The horizontal coordinate of the head (where the arrow points).
     public var headX: Double
+    /// The vertical coordinate of the head.
     public var headY: Double
     /// Text written just beyond the head, or `nil`.
     public var label: String?
 
+    /// An arrow from `tail` to `head`.
+    ///
+    /// - Parameters:
+    ///   - tail: the point where the arrow starts.
+    ///   - head: the point the arrow points to.
+    ///   - label: text written just beyond the head, or `nil`.
     public init(from tail: (x: Double, y: Double), to head: (x: Double, y: Double), label: String? = nil) {
         self.tailX = tail.x
         self.tailY = tail.y
