@@ -34,6 +34,8 @@ public struct OutputOptions: ParsableArguments, Sendable {
 
     /// Refuses an empty `--plots-dir`: it names no directory, and resolving it would silently
     /// mean the working directory.
+    ///
+    /// - Throws: `ValidationError` for an empty `--plots-dir`.
     public func validate() throws {
         if plotsDir.isEmpty { throw ValidationError("--plots-dir needs a directory name, got an empty string") }
     }

@@ -57,6 +57,9 @@ public struct GnuplotRenderer: Sendable {
     /// The gnuplot to run: `$GNUPLOT` if set and non-empty (even if nothing is there, so that a
     /// wrong setting is reported rather than silently replaced), else the first executable
     /// named `gnuplot` in a directory of `$PATH`, else `nil`.
+    ///
+    /// - Parameter environment: where `GNUPLOT` and `PATH` are read.
+    /// - Returns: the executable to run, or `nil` when none was found.
     public static func locate(environment: [String: String]) -> URL? {
         if let path = environment[executableVariable], !path.isEmpty {
             return URL(fileURLWithPath: path)

@@ -75,12 +75,23 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     }
 
     /// The n×n identity matrix.
+    ///
+    /// - Parameter n: the order.
+    /// - Returns: I, n×n.
+    /// - Complexity: O(n²).
     @inlinable
     public static func identity(_ n: Int) -> Matrix {
         Matrix(rows: n, columns: n) { i, j in i == j ? 1 : 0 }
     }
 
     /// A diagonal m×n matrix with `diagonal` on its main diagonal.
+    ///
+    /// - Parameters:
+    ///   - diagonal: the entries (0, 0), (1, 1), …; at most min(m, n) of them.
+    ///   - rows: m, or `nil` for as many as there are diagonal entries.
+    ///   - columns: n, or `nil` for as many as there are diagonal entries.
+    /// - Returns: the m×n matrix, zero off the diagonal.
+    /// - Complexity: O(m·n).
     @inlinable
     public static func diagonal(_ diagonal: [Scalar], rows: Int? = nil, columns: Int? = nil) -> Matrix {
         let m = rows ?? diagonal.count, n = columns ?? diagonal.count

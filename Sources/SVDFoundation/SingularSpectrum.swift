@@ -113,8 +113,11 @@ extension SingularSpectrum {
 
 /// The singular values of a matrix without its singular vectors.
 public struct SingularValues<Scalar: SVDScalar>: SingularSpectrum, Sendable {
+    /// m, the number of rows of the matrix A.
     public let rows: Int
+    /// n, the number of columns of A.
     public let columns: Int
+    /// σ₁ ≥ … ≥ σ_p ≥ 0, p = min(m, n).
     public let singularValues: [Scalar]
     /// What the iteration did (sweeps, rotations, final orthogonality).
     public let diagnostics: DecompositionDiagnostics

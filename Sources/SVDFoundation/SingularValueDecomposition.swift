@@ -15,7 +15,9 @@
 /// σᵢ > 0). To make output reproducible, the entry of largest magnitude in each vᵢ is made
 /// positive (the first such entry on a tie), and uᵢ is flipped with it.
 public struct SingularValueDecomposition<Scalar: SVDScalar>: SingularSpectrum, Sendable {
+    /// m, the number of rows of the decomposed matrix A.
     public let rows: Int
+    /// n, the number of columns of A.
     public let columns: Int
     /// Left singular vectors as columns.
     public let u: Matrix<Scalar>
