@@ -2,7 +2,8 @@
 # Builds the DocC documentation of every library product with warnings as errors: a symbol link
 # that does not resolve, a parameter documented that does not exist or one left out, a
 # malformed catalog page, each fails the build. The archives go to .build/docs/<Target>.doccarchive
-# (not committed; open one with `docc preview`, or serve the static site it contains).
+# (not committed); each is a static web site: serve its folder with any web server and open
+# /documentation/<target in lower case>.
 #
 # The core guide, Guides/OneSidedJacobi.md, is the single source of the SVDCore article "The
 # one-sided Jacobi SVD": this script copies it into the catalog for the build (and removes the copy
