@@ -38,6 +38,7 @@ public enum ImageError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The caller passed values that cannot form an image (wrong pixel count, channel count…).
     case invalidArgument(String)
 
+    /// One line for a person, naming what is wrong with the data or the file.
     public var description: String {
         switch self {
         case let .unreadableFile(path, reason):

@@ -72,6 +72,10 @@ enum ImageFile {
 
 extension RasterImage {
     /// Reads a PNG, PGM or PPM file, recognised by its signature (the extension is ignored).
+    ///
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - alpha: what to do with transparency; composited over white by default.
     /// - Throws: `ImageError`: `.unreadableFile`, `.emptyFile`, `.unrecognizedSignature`, or
     ///   whatever the decoder reports.
     public init(contentsOfFile path: String, alpha: AlphaHandling = .compositeOverWhite) throws(ImageError) {
@@ -80,6 +84,10 @@ extension RasterImage {
 
     /// Writes the image to `path` in `format` (PNG, or P5/P6 for `.netpbm`), atomically: an
     /// existing file is replaced only once the new one is completely written.
+    ///
+    /// - Parameters:
+    ///   - path: the file to write.
+    ///   - format: `.png`, or `.netpbm` for P5 (gray) or P6 (RGB).
     /// - Throws: `ImageError.unwritableFile`.
     public func write(toFile path: String, format: ImageFormat) throws(ImageError) {
         try ImageFile.writeAtomically(encoded(as: format), path: path)

@@ -11,6 +11,10 @@ public enum ImageFormat: Sendable, Hashable, CaseIterable {
     ///
     /// A non-empty prefix of the PNG signature, or a lone `P`, counts as that format, so that a
     /// cut-off file is reported as truncated rather than unrecognised.
+    ///
+    /// - Parameter bytes: the first bytes of the data (eight suffice).
+    /// - Returns: the format, or `nil` when the bytes start no supported signature.
+    /// - Complexity: O(1): at most eight bytes are read.
     public static func detect(_ bytes: some Collection<UInt8>) -> ImageFormat? {
         guard let first = bytes.first else { return nil }
         if first == PNG.signature[0] {
@@ -29,6 +33,10 @@ public enum ImageFormat: Sendable, Hashable, CaseIterable {
 
 extension RasterImage {
     /// Decodes PNG, PGM or PPM data, chosen by signature.
+    ///
+    /// - Parameters:
+    ///   - bytes: the whole file.
+    ///   - alpha: what to do with transparency; composited over white by default.
     /// - Throws: `ImageError.unrecognizedSignature` for other data (`.truncated` if empty),
     ///   or the decoder's error.
     public init(decoding bytes: [UInt8], alpha: AlphaHandling = .compositeOverWhite) throws(ImageError) {
@@ -42,6 +50,11 @@ extension RasterImage {
     }
 
     /// The image encoded in `format`: 8-bit PNG (gray or RGB, adaptive filters) or P5/P6.
+    ///
+    /// - Parameter format: `.png` or `.netpbm`.
+    /// - Returns: the bytes of the file; decoding them gives back this image exactly.
+    /// - Throws: ``ImageError`` if the encoder fails.
+    /// - Complexity: O(width·height·channels).
     public func encoded(as format: ImageFormat) throws(ImageError) -> [UInt8] {
         switch format {
         case .png: return try PNG.encode(self)

@@ -13,6 +13,9 @@
 /// Bitmaps (P1, P4) and PAM (P7) are reported as unsupported.
 public enum Netpbm {
     /// Decodes a PGM or PPM file held in memory.
+    ///
+    /// - Parameter bytes: the whole file.
+    /// - Returns: the first image of the file, with 1 (PGM) or 3 (PPM) channels of 8 bits.
     /// - Throws: `ImageError` for a bad magic number, a malformed header, invalid dimensions,
     ///   a maxval outside 1…65535, samples above maxval, or a raster that ends early.
     public static func decode(_ bytes: [UInt8]) throws(ImageError) -> RasterImage {
@@ -86,6 +89,10 @@ public enum Netpbm {
 
     /// Encodes an image as binary PGM (P5, gray) or PPM (P6, RGB) with maxval 255:
     /// header `P5\n<width> <height>\n255\n`, then the raw samples.
+    ///
+    /// - Parameter image: the image, gray or RGB.
+    /// - Returns: the bytes of the file.
+    /// - Complexity: O(width·height·channels).
     public static func encode(_ image: RasterImage) -> [UInt8] {
         let header = "P\(image.channels == 1 ? 5 : 6)\n\(image.width) \(image.height)\n255\n"
         return Array(header.utf8) + image.pixels

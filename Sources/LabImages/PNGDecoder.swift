@@ -12,6 +12,10 @@ extension PNG {
     /// Every chunk's CRC is checked; unknown ancillary chunks are skipped; anything after `IEND`
     /// is ignored.
     ///
+    /// - Parameters:
+    ///   - bytes: the whole file.
+    ///   - alpha: what to do with transparency; composited over white by default.
+    /// - Returns: the image, with 1 (gray) or 3 (RGB) channels of 8 bits.
     /// - Throws: `ImageError` for a bad signature, truncated data, a CRC mismatch, an unsupported
     ///   header, invalid dimensions, corrupt zlib data, a wrong amount of image data, a bad filter
     ///   type or an out-of-range palette index.

@@ -3,9 +3,12 @@ extension PNG {
     /// chunks `IHDR`, `IDAT` (split every 64 KiB), `IEND`.
     ///
     /// Decoding the result with `PNG.decode` gives back `image` exactly.
+    ///
     /// - Parameters:
+    ///   - image: the image, gray or RGB.
     ///   - filter: how each row's filter is chosen; `.adaptive` usually compresses best.
     ///   - compressionLevel: zlib level, 0 (stored) to 9 (smallest, slowest); 6 by default.
+    /// - Returns: the bytes of the PNG file.
     /// - Throws: `ImageError.invalidArgument` for a compression level outside 0…9.
     public static func encode(_ image: RasterImage, filter: PNGFilterStrategy = .adaptive,
                               compressionLevel: Int = 6) throws(ImageError) -> [UInt8] {

@@ -16,7 +16,16 @@
 ///
 /// Filters work on bytes, never on pixels, whatever the bit depth.
 public enum PNGFilterType: UInt8, Sendable, CaseIterable {
-    case none = 0, sub = 1, up = 2, average = 3, paeth = 4
+    /// Type 0: the byte itself.
+    case none = 0
+    /// Type 1: the difference from the byte one pixel to the left (a).
+    case sub = 1
+    /// Type 2: the difference from the byte above (b).
+    case up = 2
+    /// Type 3: the difference from the floor of the mean of a and b.
+    case average = 3
+    /// Type 4: the difference from the Paeth predictor of a, b and c (above left).
+    case paeth = 4
 }
 
 /// How the encoder picks a filter for each row.

@@ -15,6 +15,12 @@ public enum PlaneOrder: Sendable, Hashable {
 /// `image → planes` exactly.
 extension RasterImage {
     /// Channel `channel` as `width · height` values in [0, 1], in the given order.
+    ///
+    /// - Parameters:
+    ///   - channel: 0 for gray; 0, 1, 2 for red, green, blue.
+    ///   - order: row-major (the default) or column-major.
+    /// - Returns: sample / 255 for every pixel.
+    /// - Complexity: O(width·height).
     public func plane(_ channel: Int, order: PlaneOrder = .rowMajor) -> [Double] {
         precondition(channel >= 0 && channel < channels,
                      "channel \(channel) does not exist in an image with \(channels) channel(s)")
@@ -29,6 +35,10 @@ extension RasterImage {
     }
 
     /// Every channel as a plane: one for gray, three (red, green, blue) for RGB.
+    ///
+    /// - Parameter order: row-major (the default) or column-major.
+    /// - Returns: one array of `width · height` values in [0, 1] per channel.
+    /// - Complexity: O(width·height·channels).
     public func planes(order: PlaneOrder = .rowMajor) -> [[Double]] {
         (0..<channels).map { plane($0, order: order) }
     }
@@ -36,6 +46,10 @@ extension RasterImage {
     /// Luminance in [0, 1] with the ITU-R BT.601 weights Y = 0.299 R + 0.587 G + 0.114 B
     /// (applied to the stored, gamma-encoded values, as JPEG and most image tools do).
     /// For a gray image this is the gray plane itself.
+    ///
+    /// - Parameter order: row-major (the default) or column-major.
+    /// - Returns: `width · height` values in [0, 1].
+    /// - Complexity: O(width·height).
     public func luminance(order: PlaneOrder = .rowMajor) -> [Double] {
         guard channels == 3 else { return plane(0, order: order) }
         var plane = [Double](repeating: 0, count: width * height)
@@ -52,6 +66,9 @@ extension RasterImage {
 
     /// A one-channel image of the BT.601 luminance, rounded to the nearest 8-bit value.
     /// A gray image is returned unchanged.
+    ///
+    /// - Returns: a one-channel image of the same size.
+    /// - Complexity: O(width·height).
     public func grayscale() -> RasterImage {
         guard channels == 3 else { return self }
         let y = luminance()
@@ -62,6 +79,12 @@ extension RasterImage {
 
     /// An image from one plane (gray) or three planes (RGB) of `width · height` values each.
     /// Values are clipped to [0, 1] (NaN becomes 0) and rounded to the nearest of 0/255 … 255/255.
+    ///
+    /// - Parameters:
+    ///   - planes: one or three planes of `width · height` values.
+    ///   - width: the number of columns.
+    ///   - height: the number of rows.
+    ///   - order: how each plane is laid out; row-major by default.
     /// - Throws: `ImageError.invalidArgument` for a plane count other than 1 or 3 or a plane of
     ///   the wrong length, `ImageError.invalidDimensions` for an empty or oversized shape.
     public init(planes: [[Double]], width: Int, height: Int, order: PlaneOrder = .rowMajor) throws(ImageError) {
@@ -83,6 +106,13 @@ extension RasterImage {
     }
 
     /// A gray image from one plane; see `init(planes:width:height:order:)`.
+    ///
+    /// - Parameters:
+    ///   - plane: `width · height` values in [0, 1].
+    ///   - width: the number of columns.
+    ///   - height: the number of rows.
+    ///   - order: how the plane is laid out; row-major by default.
+    /// - Throws: as `init(planes:width:height:order:)`.
     public init(gray plane: [Double], width: Int, height: Int, order: PlaneOrder = .rowMajor) throws(ImageError) {
         try self.init(planes: [plane], width: width, height: height, order: order)
     }

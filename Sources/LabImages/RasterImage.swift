@@ -27,6 +27,12 @@ public struct RasterImage: Sendable, Equatable {
     public static let maxPixelCount = 1 << 28
 
     /// An image from its interleaved samples.
+    ///
+    /// - Parameters:
+    ///   - width: the number of columns, at least 1.
+    ///   - height: the number of rows, at least 1.
+    ///   - channels: 1 (gray) or 3 (RGB).
+    ///   - pixels: `width · height · channels` samples, row by row, the channels of a pixel together.
     /// - Throws: `ImageError.invalidDimensions` for an empty or oversized image,
     ///   `ImageError.invalidArgument` if `channels` is not 1 or 3 or `pixels` has the wrong count.
     public init(width: Int, height: Int, channels: Int, pixels: [UInt8]) throws(ImageError) {

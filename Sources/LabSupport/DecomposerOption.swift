@@ -13,8 +13,10 @@ import SVDDecomposers
 public struct DecomposerOption: ParsableArguments, Sendable {
     @Option(name: .customLong("decomposer"),
             help: ArgumentHelp("The SVD algorithm: \(DecomposerOption.namesHelp).", valueName: "NAME"))
+    /// The name given with `--decomposer`; the standard decomposer's by default.
     public var name: String = DecomposerRegistry.standard.name
 
+    /// The option with its default value, as ArgumentParser creates it before parsing.
     public init() {}
 
     /// The decomposer named by `--decomposer` (the default when the name is unknown, which

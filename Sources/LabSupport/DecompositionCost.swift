@@ -10,6 +10,7 @@
 /// (2·m·n·s), then U and V — thin m×p and n×p, full m×m and n×n — or nothing with values only.
 /// A 2×10⁶ matrix is 32 MB, its thin factors 48 MB, and its full V 8 TB.
 public struct DecompositionCost: Sendable, Equatable {
+    /// The memory needed, in bytes: s·(2·m·n + the entries of the factors asked for).
     public let bytes: Double
     /// m·n·p.
     public let work: Double
@@ -21,8 +22,22 @@ public struct DecompositionCost: Sendable, Equatable {
     public static let largestBytes = 4.0 * 1024 * 1024 * 1024
 
     /// Which factors are asked for.
-    public enum Vectors: Sendable { case none, thin, full }
+    public enum Vectors: Sendable {
+        /// The singular values only.
+        case none
+        /// U m×p and V n×p.
+        case thin
+        /// U m×m and V n×n.
+        case full
+    }
 
+    /// The cost of decomposing an m×n matrix.
+    ///
+    /// - Parameters:
+    ///   - m: the number of rows.
+    ///   - n: the number of columns.
+    ///   - scalarBytes: the size of one scalar (8 for `Double`).
+    ///   - vectors: which factors are asked for.
     public init(rows m: Int, columns n: Int, scalarBytes: Int, vectors: Vectors) {
         let m = Double(m), n = Double(n), p = min(m, n), s = Double(scalarBytes)
         let factors: Double
@@ -35,6 +50,12 @@ public struct DecompositionCost: Sendable, Equatable {
         work = m * n * p
     }
 
+    /// Refuses a request above ``largestWork`` or ``largestBytes``.
+    ///
+    /// - Parameters:
+    ///   - rows: m, for the message.
+    ///   - columns: n, for the message.
+    ///   - vectors: the factors asked for, for the message (which says what to ask instead).
     /// - Throws: `UserFacingError` naming the shape, the memory needed and the smaller request.
     public func check(rows: Int, columns: Int, vectors: Vectors) throws {
         if work > Self.largestWork {

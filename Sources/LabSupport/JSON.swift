@@ -5,18 +5,31 @@
 /// are a contract other tools rely on. Swift's own `description` of `Float`, `Double` and
 /// `Float80` is the shortest decimal that reads back to the same value, which is what we print.
 public indirect enum JSON: Sendable, Equatable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
     /// A number already rendered as JSON text.
     case number(String)
+    /// A string, escaped when rendered.
     case string(String)
+    /// An array of values.
     case array([JSON])
     /// Keys in the order given.
     case object([(String, JSON)])
 
+    /// Whether two values render as the same JSON text.
+    ///
+    /// - Parameters:
+    ///   - lhs: a value.
+    ///   - rhs: another value.
+    /// - Returns: `true` when their compact renderings are equal.
     public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.rendered() == rhs.rendered() }
 
     /// A floating-point number with round-trip digits; NaN and ±∞ (not JSON) become `null`.
+    ///
+    /// - Parameter value: the number.
+    /// - Returns: the shortest decimal that reads back as `value`, or `null`.
     public static func number<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T) -> JSON {
         guard value.isFinite else { return .null }
         var text = value.description
@@ -26,15 +39,24 @@ public indirect enum JSON: Sendable, Equatable {
     }
 
     /// An integer.
+    ///
+    /// - Parameter value: the integer.
+    /// - Returns: its decimal digits as a JSON number.
     public static func number(_ value: Int) -> JSON { .number(String(value)) }
 
     /// An array of floating-point numbers.
+    ///
+    /// - Parameter values: the numbers.
+    /// - Returns: an array of numbers, each as `JSON.number(_:)` writes it.
     public static func numbers<T: BinaryFloatingPoint & LosslessStringConvertible>(_ values: [T]) -> JSON {
         .array(values.map { JSON.number($0) })
     }
 
     /// The JSON text; `pretty` indents nested containers by two spaces, keeping arrays of
     /// numbers on one line so that matrices stay readable.
+    ///
+    /// - Parameter pretty: whether to indent; compact on one line by default.
+    /// - Returns: the JSON text.
     public func rendered(pretty: Bool = false) -> String {
         var out = ""
         write(to: &out, pretty: pretty, indent: 0)

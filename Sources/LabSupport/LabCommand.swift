@@ -18,6 +18,8 @@ import Foundation
 public protocol LabCommand: ParsableCommand {}
 
 extension LabCommand {
+    /// Parses the arguments, runs the command and exits under the conventions above: one
+    /// `Error: …` line and a non-zero status for any failure, standard output checked at the end.
     public static func main() {
         do {
             let arguments = try CommandLineText.arguments()
@@ -119,6 +121,9 @@ public enum ErrorLine {
     /// `text` with control characters escaped (`\r`, `\n`, `\t`, `\u{1B}`) so that the message
     /// stays on one line and cannot move the terminal's cursor, and every token longer than
     /// ``longestToken`` characters cut to its first 80 and last 20, with the count of those left out.
+    ///
+    /// - Parameter text: the message.
+    /// - Returns: the message on one line, safe to print on a terminal.
     public static func printable(_ text: String) -> String {
         var escaped = ""
         for scalar in text.unicodeScalars {

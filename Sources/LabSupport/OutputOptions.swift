@@ -14,15 +14,19 @@ public struct OutputOptions: ParsableArguments, Sendable {
     /// The directory figures go to when `--plots-dir` is not given, relative to the working directory.
     public static let defaultPlotsDirectory = "plots"
 
+    /// `--json`: print one JSON object instead of the report.
     @Flag(help: "Print one JSON object instead of the report.")
     public var json = false
 
+    /// `--plots-dir DIR`: the directory figures and other output files are written to.
     @Option(help: ArgumentHelp("The directory figures and other output files are written to.", valueName: "DIR"))
     public var plotsDir: String = OutputOptions.defaultPlotsDirectory
 
+    /// `--no-plots`: write no figures or other files.
     @Flag(help: "Write no figures or other files.")
     public var noPlots = false
 
+    /// The options with their default values, as ArgumentParser creates them before parsing.
     public init() {}
 
     /// ``plotsDir`` as a directory URL, relative paths resolved against the working directory.
@@ -30,6 +34,8 @@ public struct OutputOptions: ParsableArguments, Sendable {
 
     /// Refuses an empty `--plots-dir`: it names no directory, and resolving it would silently
     /// mean the working directory.
+    ///
+    /// - Throws: `ValidationError` for an empty `--plots-dir`.
     public func validate() throws {
         if plotsDir.isEmpty { throw ValidationError("--plots-dir needs a directory name, got an empty string") }
     }
@@ -40,6 +46,9 @@ public struct OutputOptions: ParsableArguments, Sendable {
     /// collected. With `--json` the lines about files go to standard error, so that standard
     /// output holds only the JSON object.
     ///
+    /// - Parameters:
+    ///   - figures: the figures to draw.
+    ///   - produce: writes the other files first, through the batch, or `nil` for none.
     /// - Throws: `ExitCode.failure` after the failures have been reported, when a file could not
     ///   be written or drawn. A missing gnuplot is not a failure: the scripts are written and one
     ///   line says how to draw them.

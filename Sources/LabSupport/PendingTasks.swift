@@ -9,10 +9,15 @@ public struct PendingTasks {
     /// The tasks whose stubs were reached, each once, in the order met.
     public private(set) var missing: [TaskNotImplemented] = []
 
+    /// No task missing yet.
     public init() {}
 
     /// The value `make` computes, or nil when it stops at a task's stub (the task is remembered).
     /// Any other error propagates.
+    ///
+    /// - Parameter make: computes the value; it may call a task's stub.
+    /// - Returns: the value, or `nil` when `make` threw `TaskNotImplemented`.
+    /// - Throws: any other error `make` throws.
     public mutating func attempt<T>(_ make: () throws -> T) throws -> T? {
         do {
             return try make()
@@ -24,6 +29,9 @@ public struct PendingTasks {
     }
 
     /// The note for a section titled `title` that waits for the missing tasks.
+    ///
+    /// - Parameter title: the section's title.
+    /// - Returns: one line naming the section, the missing tasks and how to get a hint.
     public func note(_ title: String) -> String {
         var lines = ["━━ \(title): waiting for your code"]
         for task in missing {

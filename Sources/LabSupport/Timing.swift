@@ -3,6 +3,12 @@
 public enum Timing {
     /// Runs `body` `repeats` times and returns the median wall-clock time in seconds, together
     /// with the last result.
+    ///
+    /// - Parameters:
+    ///   - repeats: the number of runs, at least 1.
+    ///   - body: the work timed.
+    /// - Returns: the median time in seconds and what the last run returned.
+    /// - Throws: what `body` throws.
     public static func median<R>(repeats: Int, _ body: () throws -> R) rethrows -> (seconds: Double, result: R) {
         precondition(repeats > 0, "repeats must be positive")
         var times: [Double] = []

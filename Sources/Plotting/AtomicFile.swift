@@ -16,6 +16,9 @@ import Darwin
 public enum AtomicFile {
     /// Writes `text` as UTF-8 to `url`, replacing any file there only once it is complete.
     ///
+    /// - Parameters:
+    ///   - text: the new content.
+    ///   - url: the file to replace or create.
     /// - Throws: ``PlotError/cannotWrite(_:reason:)``.
     public static func write(_ text: String, to url: URL) throws(PlotError) {
         try write(to: url) { handle in handle.write(Data(text.utf8)) }
@@ -24,7 +27,9 @@ public enum AtomicFile {
     /// Lets `body` write the new content of `url` into a temporary file, then renames that
     /// file over `url`.
     ///
-    /// - Parameter body: writes the content; if it throws, `url` is left as it was.
+    /// - Parameters:
+    ///   - url: the file to replace or create.
+    ///   - body: writes the content; if it throws, `url` is left as it was.
     /// - Throws: ``PlotError/cannotWrite(_:reason:)``, also when `body` throws.
     public static func write(to url: URL, _ body: (FileHandle) throws -> Void) throws(PlotError) {
         let directory = url.deletingLastPathComponent()

@@ -27,6 +27,12 @@ public struct Figure: Sendable, Equatable {
     public var panels: [Panel]
 
     /// A figure with a single panel.
+    ///
+    /// - Parameters:
+    ///   - name: the base name of the files written; letters, digits, `-`, `_` and `.` only.
+    ///   - title: the title above the figure, or `nil` for none.
+    ///   - size: the image size in pixels, ``PixelSize/standard`` by default.
+    ///   - panel: the one panel.
     public init(name: String, title: String? = nil, size: PixelSize = .standard, panel: Panel) {
         self.name = name
         self.title = title
@@ -38,6 +44,15 @@ public struct Figure: Sendable, Equatable {
     /// A figure with a grid of panels (gnuplot's `multiplot`), filled row by row.
     ///
     /// The default size grows with the grid so that each panel stays readable.
+    ///
+    /// - Parameters:
+    ///   - name: the base name of the files written; letters, digits, `-`, `_` and `.` only.
+    ///   - title: the title above the whole figure, or `nil` for none.
+    ///   - rows: the number of rows of panels.
+    ///   - columns: the number of columns of panels.
+    ///   - size: the image size in pixels, or `nil` for 480 pixels a column and 380 a row (at
+    ///     least 800×500).
+    ///   - panels: the panels, filled into the grid row by row; at most `rows`·`columns`.
     public init(name: String, title: String? = nil, rows: Int, columns: Int,
                 size: PixelSize? = nil, panels: [Panel]) {
         self.name = name
@@ -50,9 +65,16 @@ public struct Figure: Sendable, Equatable {
 
 /// The size of a rendered image in pixels.
 public struct PixelSize: Sendable, Equatable {
+    /// The width in pixels.
     public var width: Int
+    /// The height in pixels.
     public var height: Int
 
+    /// A size of `width`×`height` pixels.
+    ///
+    /// - Parameters:
+    ///   - width: the width in pixels.
+    ///   - height: the height in pixels.
     public init(width: Int, height: Int) {
         self.width = width
         self.height = height
@@ -66,9 +88,16 @@ public struct PixelSize: Sendable, Equatable {
 
 /// The number of rows and columns of panels in a figure.
 public struct GridShape: Sendable, Equatable {
+    /// The number of rows of panels.
     public var rows: Int
+    /// The number of columns of panels.
     public var columns: Int
 
+    /// A grid of `rows`×`columns` cells.
+    ///
+    /// - Parameters:
+    ///   - rows: the number of rows of panels.
+    ///   - columns: the number of columns of panels.
     public init(rows: Int, columns: Int) {
         self.rows = rows
         self.columns = columns

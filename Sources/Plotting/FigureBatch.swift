@@ -53,8 +53,12 @@ public struct FigureBatch {
     /// A batch writing into `directory`, with lines about files going to `informationTo` and
     /// error lines to standard error.
     ///
-    /// - Parameter renderer: how figures are drawn; by default gnuplot from `$GNUPLOT` or
-    ///   `$PATH` (see ``GnuplotRenderer/locate(environment:)``).
+    /// - Parameters:
+    ///   - directory: the directory every figure is written to (created when needed).
+    ///   - renderer: how figures are drawn; by default gnuplot from `$GNUPLOT` or
+    ///     `$PATH` (see ``GnuplotRenderer/locate(environment:)``).
+    ///   - stream: where the lines about written files go: standard output after a text
+    ///     report, standard error when standard output carries JSON.
     public init(directory: URL, renderer: GnuplotRenderer = GnuplotRenderer(),
                 informationTo stream: Stream = .standardOutput) {
         // Standard output through `print`, whose buffer also holds the report printed before:
@@ -66,6 +70,12 @@ public struct FigureBatch {
 
     /// A batch that hands its lines to `inform` (lines about files written, and the gnuplot
     /// hint) and `complain` (the `Error: …` lines) instead of printing them: for tests.
+    ///
+    /// - Parameters:
+    ///   - directory: the directory every figure is written to (created when needed).
+    ///   - renderer: how figures are drawn.
+    ///   - inform: receives each line about a file written, and the gnuplot hint.
+    ///   - complain: receives each `Error: …` line.
     public init(directory: URL, renderer: GnuplotRenderer,
                 inform: @escaping (String) -> Void, complain: @escaping (String) -> Void) {
         self.directory = directory
@@ -76,6 +86,10 @@ public struct FigureBatch {
 
     /// Renders each figure into ``directory``, one line per figure written; a figure that
     /// fails is recorded and the next one is still attempted.
+    ///
+    /// - Parameters:
+    ///   - figures: the figures, rendered in order.
+    ///   - formats: the images drawn for each figure, PNG by default.
     public mutating func render(_ figures: [Figure], formats: [ImageFormat] = [.png]) {
         for figure in figures {
             do {
@@ -96,6 +110,8 @@ public struct FigureBatch {
     /// Produces another output file (such as an image computed by the exercise) under the same
     /// convention: `produce` writes it and returns the line that says so; if it throws, its
     /// error's description is recorded as a failure and the batch goes on.
+    ///
+    /// - Parameter produce: writes the file and returns the line that says so.
     public mutating func write(_ produce: () throws -> String) {
         do {
             inform(try produce())

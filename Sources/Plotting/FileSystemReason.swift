@@ -16,6 +16,9 @@ import Darwin
 /// then the Cocoa code; then the localized description, folded onto one line.
 public enum FileSystemReason {
     /// The reason for `error`, lower-case, one line.
+    ///
+    /// - Parameter error: an error thrown by a file operation.
+    /// - Returns: the reason, such as "no such file or directory".
     public static func describe(_ error: any Error) -> String {
         if let code = posixCode(of: error) { return describe(errno: code) }
         // FileManager throws the Swift `CocoaError`, whose bridge to NSError on Linux drops the
@@ -42,6 +45,9 @@ public enum FileSystemReason {
     }
 
     /// The reason for a C library failure with error number `code`.
+    ///
+    /// - Parameter code: the `errno` value.
+    /// - Returns: the reason, lower-case, one line.
     public static func describe(errno code: Int32) -> String {
         if let reason = posixReasons[code] { return reason }
         let text = String(cString: strerror(code))

@@ -31,8 +31,10 @@ public struct GnuplotRenderer: Sendable {
 
     /// A renderer that runs `$GNUPLOT` when it is set, else the first `gnuplot` on `$PATH`.
     ///
-    /// - Parameter defaultDirectory: where figures go unless `render` says otherwise;
-    ///   `plots` relative to the working directory by default.
+    /// - Parameters:
+    ///   - environment: where `GNUPLOT` and `PATH` are read; the process's environment by default.
+    ///   - defaultDirectory: where figures go unless `render` says otherwise;
+    ///     `plots` relative to the working directory by default.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
                 defaultDirectory: URL = URL(fileURLWithPath: "plots", isDirectory: true)) {
         self.executable = GnuplotRenderer.locate(environment: environment)
@@ -41,6 +43,11 @@ public struct GnuplotRenderer: Sendable {
 
     /// A renderer that runs the given executable. If there is no executable file at that path
     /// when rendering, only scripts are written.
+    ///
+    /// - Parameters:
+    ///   - executable: the gnuplot executable, or `nil` to write scripts only.
+    ///   - defaultDirectory: where figures go unless `render` says otherwise;
+    ///     `plots` relative to the working directory by default.
     public init(executable: URL?,
                 defaultDirectory: URL = URL(fileURLWithPath: "plots", isDirectory: true)) {
         self.executable = executable
@@ -50,6 +57,9 @@ public struct GnuplotRenderer: Sendable {
     /// The gnuplot to run: `$GNUPLOT` if set and non-empty (even if nothing is there, so that a
     /// wrong setting is reported rather than silently replaced), else the first executable
     /// named `gnuplot` in a directory of `$PATH`, else `nil`.
+    ///
+    /// - Parameter environment: where `GNUPLOT` and `PATH` are read.
+    /// - Returns: the executable to run, or `nil` when none was found.
     public static func locate(environment: [String: String]) -> URL? {
         if let path = environment[executableVariable], !path.isEmpty {
             return URL(fileURLWithPath: path)
@@ -72,6 +82,7 @@ public struct GnuplotRenderer: Sendable {
     /// format with gnuplot.
     ///
     /// - Parameters:
+    ///   - figure: the figure to draw; validated first (``Figure/validate()``).
     ///   - formats: the images to draw, PNG by default.
     ///   - directory: where to write; ``defaultDirectory`` when `nil`.
     /// - Returns: ``RenderOutcome/rendered(images:script:warnings:)``, or

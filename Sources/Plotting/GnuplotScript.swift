@@ -29,6 +29,9 @@ public struct GnuplotScript: Sendable, Equatable {
 
     /// The script for `figure`, writing one image per format.
     ///
+    /// - Parameters:
+    ///   - figure: the figure to draw; validated first (``Figure/validate()``).
+    ///   - formats: the images the script writes, PNG by default; repetitions are dropped.
     /// - Throws: ``PlotError/invalidFigure(name:reason:)`` when the figure cannot be drawn or
     ///   no format is given.
     public init(_ figure: Figure, formats: [ImageFormat] = [.png]) throws(PlotError) {
@@ -44,6 +47,9 @@ public struct GnuplotScript: Sendable, Equatable {
     }
 
     /// The file name of the script for a figure named `name`: `<name>.gp`.
+    ///
+    /// - Parameter name: the figure's ``Figure/name``.
+    /// - Returns: `name` followed by `.gp`.
     public static func fileName(for name: String) -> String { name + ".gp" }
 
     /// The file names of the images this script writes, one per format.
@@ -58,6 +64,9 @@ public enum ImageFormat: String, Sendable, Equatable, CaseIterable {
     case svg
 
     /// `<name>.png` or `<name>.svg`.
+    ///
+    /// - Parameter name: the figure's ``Figure/name``.
+    /// - Returns: `name` followed by this format's extension.
     public func fileName(for name: String) -> String { name + "." + rawValue }
 
     /// The `set terminal` line for an image of `size`, with an 11-point sans-serif font and

@@ -30,6 +30,17 @@ public struct Panel: Sendable, Equatable {
     /// Text written at points of the panel, such as the value above a bar.
     public var notes: [Note]
 
+    /// A panel drawing `series` on the axes `x` and `y`.
+    ///
+    /// - Parameters:
+    ///   - title: the title above this panel, or `nil` for none.
+    ///   - x: the horizontal axis.
+    ///   - y: the vertical axis.
+    ///   - key: where the key (legend) goes; top right by default.
+    ///   - showsGrid: whether grid lines are drawn at the major tics.
+    ///   - aspect: whether one unit on x is as long as one unit on y.
+    ///   - notes: text written at points of the panel.
+    ///   - series: what is drawn, in order; later series are drawn over earlier ones.
     public init(title: String? = nil, x: Axis = Axis(), y: Axis = Axis(),
                 key: KeyPosition = .topRight, showsGrid: Bool = true, aspect: Aspect = .free,
                 notes: [Note] = [], series: [Series]) {
@@ -46,7 +57,14 @@ public struct Panel: Sendable, Equatable {
 
 /// Where a panel's key (legend) is placed.
 public enum KeyPosition: Sendable, Equatable {
-    case topRight, topLeft, bottomRight, bottomLeft
+    /// Inside the plotting area, in the top right corner.
+    case topRight
+    /// Inside the plotting area, in the top left corner.
+    case topLeft
+    /// Inside the plotting area, in the bottom right corner.
+    case bottomRight
+    /// Inside the plotting area, in the bottom left corner.
+    case bottomLeft
     /// Right of the plotting area, so it never covers data.
     case outsideRight
     /// No key at all.
@@ -65,10 +83,19 @@ public enum Aspect: Sendable, Equatable {
 /// A piece of text placed at a point of a panel, centred just above it: the value of a bar, the
 /// name of a point. Non-finite coordinates leave the note out.
 public struct Note: Sendable, Equatable {
+    /// The text, read by gnuplot in enhanced mode like every label.
     public var text: String
+    /// The horizontal coordinate of the point, in the units of the x axis.
     public var x: Double
+    /// The vertical coordinate of the point, in the units of the y axis.
     public var y: Double
 
+    /// A note reading `text`, centred just above the point (`x`, `y`).
+    ///
+    /// - Parameters:
+    ///   - text: what is written.
+    ///   - x: the horizontal coordinate of the point.
+    ///   - y: the vertical coordinate of the point.
     public init(_ text: String, at x: Double, _ y: Double) {
         self.text = text
         self.x = x

@@ -19,6 +19,7 @@ public enum PlotError: Error, Equatable, CustomStringConvertible {
     /// gnuplot exited successfully but an image it should have written is missing or empty.
     case missingImage(script: URL, image: URL)
 
+    /// One line for a person: what failed, the path, and the plain reason.
     public var description: String {
         switch self {
         case .invalidFigure(let name, let reason):

@@ -26,6 +26,13 @@ public struct Series: Sendable, Equatable {
     /// The width of lines and arrow shafts, in multiples of gnuplot's thinnest line.
     public var lineWidth: Double
 
+    /// A series drawing `content`.
+    ///
+    /// - Parameters:
+    ///   - content: what is drawn, with its data.
+    ///   - title: the entry in the panel's key, or `nil` for no entry.
+    ///   - color: a gnuplot colour, or `nil` for the next one of gnuplot's default cycle.
+    ///   - lineWidth: the width of lines and arrow shafts, in multiples of the thinnest line.
     public init(_ content: Content, title: String? = nil, color: String? = nil, lineWidth: Double = 2) {
         self.content = content
         self.title = title
@@ -55,14 +62,25 @@ public struct Series: Sendable, Equatable {
 
     /// How the points of an x–y series are drawn.
     public enum Mark: Sendable, Equatable {
+        /// A line through the points, without markers.
         case lines
+        /// A marker at each point, not joined.
         case points
+        /// A marker at each point, joined by a line.
         case linesPoints
     }
 
     // MARK: - Curves and points
 
     /// A curve through the points (x[i], y[i]).
+    ///
+    /// - Parameters:
+    ///   - x: the horizontal coordinates.
+    ///   - y: the vertical coordinates, as many as `x`.
+    ///   - title: the entry in the panel's key, or `nil` for none.
+    ///   - color: a gnuplot colour, or `nil` for the next one of the default cycle.
+    ///   - lineWidth: the width of the line, in multiples of the thinnest line.
+    /// - Returns: a series of ``Series/Mark/lines``.
     public static func line(_ x: [Double], _ y: [Double], title: String? = nil,
                             color: String? = nil, lineWidth: Double = 2) -> Series {
         Series(.xy(x: x, y: y, mark: .lines), title: title, color: color, lineWidth: lineWidth)
@@ -70,24 +88,53 @@ public struct Series: Sendable, Equatable {
 
     /// A curve through (1, y[0]), (2, y[1]), …: values against their 1-based index, as σ_k
     /// against k.
+    ///
+    /// - Parameters:
+    ///   - y: the values, drawn at x = 1, 2, 3, …
+    ///   - title: the entry in the panel's key, or `nil` for none.
+    ///   - color: a gnuplot colour, or `nil` for the next one of the default cycle.
+    ///   - lineWidth: the width of the line, in multiples of the thinnest line.
+    /// - Returns: a series of ``Series/Mark/lines``.
     public static func line(_ y: [Double], title: String? = nil,
                             color: String? = nil, lineWidth: Double = 2) -> Series {
         line(oneBasedIndices(y.count), y, title: title, color: color, lineWidth: lineWidth)
     }
 
     /// Markers at the points (x[i], y[i]), not joined.
+    ///
+    /// - Parameters:
+    ///   - x: the horizontal coordinates.
+    ///   - y: the vertical coordinates, as many as `x`.
+    ///   - title: the entry in the panel's key, or `nil` for none.
+    ///   - color: a gnuplot colour, or `nil` for the next one of the default cycle.
+    /// - Returns: a series of ``Series/Mark/points``.
     public static func points(_ x: [Double], _ y: [Double], title: String? = nil,
                               color: String? = nil) -> Series {
         Series(.xy(x: x, y: y, mark: .points), title: title, color: color)
     }
 
     /// Markers joined by a line: the usual way to show a short sequence such as a spectrum.
+    ///
+    /// - Parameters:
+    ///   - x: the horizontal coordinates.
+    ///   - y: the vertical coordinates, as many as `x`.
+    ///   - title: the entry in the panel's key, or `nil` for none.
+    ///   - color: a gnuplot colour, or `nil` for the next one of the default cycle.
+    ///   - lineWidth: the width of the line, in multiples of the thinnest line.
+    /// - Returns: a series of ``Series/Mark/linesPoints``.
     public static func linesPoints(_ x: [Double], _ y: [Double], title: String? = nil,
                                    color: String? = nil, lineWidth: Double = 2) -> Series {
         Series(.xy(x: x, y: y, mark: .linesPoints), title: title, color: color, lineWidth: lineWidth)
     }
 
     /// Markers joined by a line, against the 1-based index: (1, y[0]), (2, y[1]), …
+    ///
+    /// - Parameters:
+    ///   - y: the values, drawn at x = 1, 2, 3, …
+    ///   - title: the entry in the panel's key, or `nil` for none.
+    ///   - color: a gnuplot colour, or `nil` for the next one of the default cycle.
+    ///   - lineWidth: the width of the line, in multiples of the thinnest line.
+    /// - Returns: a series of ``Series/Mark/linesPoints``.
     public static func linesPoints(_ y: [Double], title: String? = nil,
                                    color: String? = nil, lineWidth: Double = 2) -> Series {
         linesPoints(oneBasedIndices(y.count), y, title: title, color: color, lineWidth: lineWidth)
@@ -101,6 +148,11 @@ public struct Series: Sendable, Equatable {
     /// // two series: "a" with (1,1), (3,9); "b" with (2,4)
     /// ```
     ///
+    /// - Parameters:
+    ///   - x: the horizontal coordinates.
+    ///   - y: the vertical coordinates.
+    ///   - groups: the group of each point.
+    /// - Returns: one series per distinct group, in order of first appearance.
     /// - Precondition: `x`, `y` and `groups` have the same length.
     public static func scatter(x: [Double], y: [Double], groups: [String]) -> [Series] {
         precondition(x.count == y.count && y.count == groups.count,
@@ -122,6 +174,12 @@ public struct Series: Sendable, Equatable {
 
     /// One bar per value at x = 1, 2, 3, …, with optional labels under the bars.
     ///
+    /// - Parameters:
+    ///   - values: the heights of the bars.
+    ///   - labels: the text under each bar, or `nil` for numbered tics.
+    ///   - title: the entry in the panel's key, or `nil` for none.
+    ///   - color: a gnuplot colour, or `nil` for the next one of the default cycle.
+    /// - Returns: a series of bars.
     /// - Precondition: when given, `labels` has one label per value (checked when rendering).
     public static func bars(_ values: [Double], labels: [String]? = nil, title: String? = nil,
                             color: String? = nil) -> Series {
@@ -133,6 +191,12 @@ public struct Series: Sendable, Equatable {
     /// A matrix as coloured cells, row 0 at the top, with a colour box giving the scale.
     ///
     /// `matrix` is a list of rows, as one writes a matrix on paper.
+    ///
+    /// - Parameters:
+    ///   - matrix: the rows, each of the same length.
+    ///   - palette: how values become colours; sequential by default.
+    ///   - title: the entry in the panel's key, or `nil` for none.
+    /// - Returns: a heat-map series.
     public static func heatMap(_ matrix: [[Double]], palette: Palette = .sequential,
                                title: String? = nil) -> Series {
         Series(.heatMap(matrix: matrix, palette: palette), title: title)
@@ -140,12 +204,24 @@ public struct Series: Sendable, Equatable {
 
     /// A grayscale picture: entries in [0, 1], 0 black and 1 white, row 0 at the top as in a
     /// photo.
+    ///
+    /// - Parameters:
+    ///   - matrix: the rows of gray levels, each of the same length.
+    ///   - title: the entry in the panel's key, or `nil` for none.
+    /// - Returns: a picture series.
     public static func picture(_ matrix: [[Double]], title: String? = nil) -> Series {
         Series(.picture(matrix: matrix), title: title)
     }
 
     /// A colour picture: three matrices of red, green and blue levels in [0, 1], row 0 at the top.
     /// Values outside [0, 1] are clipped, as when the picture is saved.
+    ///
+    /// - Parameters:
+    ///   - red: the rows of red levels.
+    ///   - green: the rows of green levels, of the same shape.
+    ///   - blue: the rows of blue levels, of the same shape.
+    ///   - title: the entry in the panel's key, or `nil` for none.
+    /// - Returns: a colour picture series.
     public static func colorPicture(red: [[Double]], green: [[Double]], blue: [[Double]],
                                     title: String? = nil) -> Series {
         Series(.colorPicture(red: red, green: green, blue: blue), title: title)
@@ -154,6 +230,13 @@ public struct Series: Sendable, Equatable {
     // MARK: - Arrows
 
     /// Arrows drawn as vectors from their tails to their heads, with filled heads.
+    ///
+    /// - Parameters:
+    ///   - arrows: the arrows.
+    ///   - title: the entry in the panel's key, or `nil` for none.
+    ///   - color: a gnuplot colour, or `nil` for the next one of the default cycle.
+    ///   - lineWidth: the width of the shafts, in multiples of the thinnest line.
+    /// - Returns: a series of arrows.
     public static func arrows(_ arrows: [Arrow], title: String? = nil, color: String? = nil,
                               lineWidth: Double = 2) -> Series {
         Series(.arrows(arrows), title: title, color: color, lineWidth: lineWidth)
@@ -183,13 +266,23 @@ public enum Palette: Sendable, Equatable {
 /// Arrow(from: (0, 0), to: (2.0, 0.5), label: "σ_1 u_1")
 /// ```
 public struct Arrow: Sendable, Equatable {
+    /// The horizontal coordinate of the tail (where the arrow starts).
     public var tailX: Double
+    /// The vertical coordinate of the tail.
     public var tailY: Double
+    /// The horizontal coordinate of the head (where the arrow points).
     public var headX: Double
+    /// The vertical coordinate of the head.
     public var headY: Double
     /// Text written just beyond the head, or `nil`.
     public var label: String?
 
+    /// An arrow from `tail` to `head`.
+    ///
+    /// - Parameters:
+    ///   - tail: the point where the arrow starts.
+    ///   - head: the point the arrow points to.
+    ///   - label: text written just beyond the head, or `nil`.
     public init(from tail: (x: Double, y: Double), to head: (x: Double, y: Double), label: String? = nil) {
         self.tailX = tail.x
         self.tailY = tail.y

@@ -1,7 +1,10 @@
 /// The checks made before anything is written, so that a figure gnuplot cannot draw is reported
 /// in Swift's terms ("x has 10 values, y has 9") rather than as a gnuplot message about line 37.
 extension Figure {
-    /// Throws ``PlotError/invalidFigure(name:reason:)`` naming the first problem found.
+    /// Checks that gnuplot can draw this figure: a valid ``name``, panels that fit the grid,
+    /// series whose data have matching lengths.
+    ///
+    /// - Throws: ``PlotError/invalidFigure(name:reason:)`` naming the first problem found.
     public func validate() throws(PlotError) {
         func fail(_ reason: String) -> PlotError { .invalidFigure(name: name, reason: reason) }
 

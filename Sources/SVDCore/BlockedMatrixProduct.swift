@@ -43,6 +43,12 @@ let depthBlock = 256
 let rowBlock = 128
 
 /// C = A·B for column-major A (m×p) and B (p×n), cache-blocked and register-tiled (see above).
+///
+/// - Parameters:
+///   - a: A, m×p.
+///   - b: B, p×n.
+/// - Returns: the m×n product, equal to `a * b` up to the order of the additions.
+/// - Complexity: 2·m·p·n flops.
 @_specialize(exported: true, where Scalar == Float)
 @_specialize(exported: true, where Scalar == Double)
 public func blockedProduct<Scalar: SVDScalar & SIMDScalar>(_ a: Matrix<Scalar>, _ b: Matrix<Scalar>) -> Matrix<Scalar> {
@@ -257,6 +263,10 @@ private func storeVector<Scalar: SIMDScalar>(_ vector: SIMD8<Scalar>, _ pointer:
 /// Aᵀ as a new matrix, copied in 32×32 tiles so that both the reads and the writes stay within a
 /// few cache lines at a time (the naive loop strides through memory on one side and costs several
 /// times more on large matrices).
+///
+/// - Parameter a: A, m×n.
+/// - Returns: Aᵀ, n×m.
+/// - Complexity: O(m·n).
 @_specialize(exported: true, where Scalar == Float)
 @_specialize(exported: true, where Scalar == Double)
 public func blockedTranspose<Scalar: SVDScalar>(_ a: Matrix<Scalar>) -> Matrix<Scalar> {

@@ -1,7 +1,8 @@
 import SVDFoundation
 import SVDTextbook
 
-/// # One-sided Jacobi SVD (Hestenes' method)
+/// The one-sided Jacobi SVD (Hestenes' method): every singular value to a relative accuracy set
+/// by the condition of A's columns scaled to unit norm, not by σ₁/σᵢ.
 ///
 /// ## Purpose
 /// Computes A = U·Σ·Vᵀ for a real m×n matrix by orthogonalizing the columns of A with plane
@@ -119,8 +120,12 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     /// Always true, except in tests that compare with and without it.
     var makesTriangularFirstPass = true
 
+    /// "one-sided Jacobi", the name reports give this decomposer.
     public var name: String { "one-sided Jacobi" }
 
+    /// A one-sided Jacobi decomposer.
+    ///
+    /// - Parameter maxSweeps: the sweep limit, positive; 30 by default, as in LAPACK's `dgesvj`.
     public init(maxSweeps: Int = 30) {
         precondition(maxSweeps > 0, "maxSweeps must be positive")
         self.maxSweeps = maxSweeps
@@ -130,16 +135,31 @@ public struct OneSidedJacobi: SingularValueDecomposer {
     /// (`ReferenceJacobi.tolerance(rows:for:)`). `OneSidedJacobi` sweeps over the p×p factor of a
     /// pivoted QR and so uses √p·ε, p = min(m, n).
     ///
-    /// - Parameter m: the length of the columns swept over.
+    /// - Parameters:
+    ///   - m: the length of the columns swept over.
+    ///   - scalarType: the floating-point type of the tolerance.
     /// - Returns: √m·ε in `Scalar`.
     @inlinable
-    public static func tolerance<Scalar: SVDScalar>(rows m: Int, for _: Scalar.Type) -> Scalar {
+    public static func tolerance<Scalar: SVDScalar>(rows m: Int, for scalarType: Scalar.Type) -> Scalar {
         ReferenceJacobi.tolerance(rows: m, for: Scalar.self)
     }
 
     // `@_specialize(exported: true, …)` compiles a specialized copy for each scalar type into this
     // module and publishes it to callers in other modules. Without it, a caller in an exercise
     // would run the generic code through witness tables, 100–250× slower.
+    /// The singular values of `a` alone, without accumulating any rotation.
+    ///
+    /// Each σᵢ carries a relative error of about ε·κ(B)·(small polynomial in n), where A = B·D
+    /// with D diagonal and the columns of B of unit norm, however small σᵢ/σ₁ is (see the
+    /// accuracy section of ``OneSidedJacobi``).
+    ///
+    /// - Parameter a: A, m×n, non-empty, with finite entries.
+    /// - Returns: σ₁ ≥ … ≥ σ_p ≥ 0, p = min(m, n), with the sweeps and rotations it took.
+    /// - Throws: `SVDError.emptyMatrix` or `SVDError.nonFiniteEntry` for a matrix
+    ///   it cannot take (checked first); `SVDError.noConvergence` when
+    ///   ``maxSweeps`` sweeps leave a pair of columns that is not orthogonal to the tolerance.
+    /// - Complexity: O(M·p²) for the QR preconditioning plus O(sweeps·p³) for the sweeps on the
+    ///   p×p factor, M = max(m, n); sweeps ≤ ``maxSweeps`` (7–12 typical for p in the hundreds).
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80
@@ -167,6 +187,21 @@ public struct OneSidedJacobi: SingularValueDecomposer {
                               singularValues: sigma.sorted(by: >), diagnostics: diagnostics)
     }
 
+    /// The decomposition A = U·Σ·Vᵀ, with the singular values as accurate as those of
+    /// ``singularValues(of:)``, U and V orthonormal to about √p·ε, and ‖A − U·Σ·Vᵀ‖ ≈ ε·‖A‖.
+    ///
+    /// - Parameters:
+    ///   - a: A, m×n, non-empty, with finite entries.
+    ///   - vectors: `.thin` (U m×p, V n×p), `.full` (U m×m, V n×n, completed by orthonormal bases
+    ///     of the null spaces) or `.none`.
+    /// - Returns: U, σ₁ ≥ … ≥ σ_p ≥ 0 and V, oriented by the sign convention, with diagnostics.
+    /// - Throws: `SVDError.emptyMatrix` or `SVDError.nonFiniteEntry` for a matrix
+    ///   it cannot take (checked first); `SVDError.noConvergence` when
+    ///   ``maxSweeps`` sweeps leave a pair of columns that is not orthogonal to the tolerance.
+    /// - Complexity: O(sweeps·m·n²) for m ≥ n (m and n exchanged otherwise): O(m·n²) for the QR
+    ///   preconditioning and for forming U, and O(sweeps·n³) for the sweeps on the n×n factor;
+    ///   sweeps ≤ ``maxSweeps`` (7–12 typical for n in the hundreds). `.full` adds O(m³) for
+    ///   completing U.
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     #if (arch(x86_64) || arch(i386)) && !SVDLAB_NO_FLOAT80

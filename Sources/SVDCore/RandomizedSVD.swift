@@ -1,7 +1,8 @@
 import SVDFoundation
 import SVDTestMatrices
 
-/// # Randomized truncated SVD (Halko, Martinsson & Tropp 2011)
+/// The randomized truncated SVD (Halko, Martinsson & Tropp 2011): the top k singular triplets of
+/// a large matrix from a few products of it with thin matrices.
 ///
 /// ## Purpose
 /// The top k singular triplets of a large m×n matrix at the cost of a few products of A with
@@ -65,6 +66,12 @@ public struct RandomizedSVD: Sendable {
     /// The seed of the Gaussian test matrix: the same seed gives the same result.
     public var seed: UInt64
 
+    /// A randomized SVD with the given sampling parameters.
+    ///
+    /// - Parameters:
+    ///   - oversampling: p ≥ 0, the samples beyond the target rank; 10 by default.
+    ///   - powerIterations: q ≥ 0, the power iterations; 2 by default.
+    ///   - seed: the seed of the Gaussian test matrix.
     public init(oversampling: Int = 10, powerIterations: Int = 2, seed: UInt64 = 0x5EED) {
         precondition(oversampling >= 0, "oversampling must be non-negative, got \(oversampling)")
         precondition(powerIterations >= 0, "powerIterations must be non-negative, got \(powerIterations)")
@@ -76,6 +83,12 @@ public struct RandomizedSVD: Sendable {
     /// The factor C in ‖A − PA‖₂ ≤ C·σ_{k+1} that holds with probability at least
     /// 1 − `failureProbabilityBound` (HMT eq. (1.10) with the power-iteration exponent):
     /// C = [1 + 11·√(k+p)·√min(m,n)]^{1/(2q+1)}.
+    ///
+    /// - Parameters:
+    ///   - k: the target rank.
+    ///   - m: the number of rows of A.
+    ///   - n: the number of columns of A.
+    /// - Returns: C ≥ 1.
     public func spectralErrorBoundFactor(rank k: Int, rows m: Int, columns n: Int) -> Double {
         let base = 1 + 11 * Double(k + oversampling).squareRoot() * Double(min(m, n)).squareRoot()
         return Double.pow(base, 1 / Double(2 * powerIterations + 1))
@@ -89,6 +102,15 @@ public struct RandomizedSVD: Sendable {
     /// The approximate top-k SVD of `a` (see the type's documentation), with all ℓ = min(k + p,
     /// m, n) computed triplets kept in the result.
     ///
+    /// - Parameters:
+    ///   - a: A, m×n, with finite entries.
+    ///   - k: the target rank, 1 ≤ k ≤ min(m, n).
+    /// - Returns: the exact SVD of P·A, P the projector onto the sampled subspace of dimension
+    ///   ℓ = min(k + p, m, n); its first k triplets approximate those of A within the bound of
+    ///   ``spectralErrorBoundFactor(rank:rows:columns:)``, except with probability at most
+    ///   ``failureProbabilityBound``.
+    /// - Complexity: O((2q + 2)·m·n·ℓ) for the products with A, plus O((m + n)·ℓ²) for the QR
+    ///   factorizations and a one-sided Jacobi SVD of an ℓ×ℓ factor.
     /// - Precondition: 1 ≤ k ≤ min(m, n).
     /// - Throws: `SVDError` for an empty matrix or a NaN/infinite entry (checked first), or if the
     ///   Jacobi iteration on the small factor does not converge.
@@ -156,6 +178,10 @@ public struct RandomizedDecomposition<Scalar: SVDScalar>: Sendable {
 
 extension RandomizedDecomposition where Scalar: SIMDScalar {
     /// U_j·Σ_j·V_jᵀ for j ≤ ℓ (default k) as a dense matrix. With j = ℓ this is P·A itself.
+    ///
+    /// - Parameter j: the number of triplets, 0 ≤ j ≤ ℓ, or `nil` for the target rank k.
+    /// - Returns: the m×n matrix Σ_{i≤j} σ̂ᵢ·ûᵢ·v̂ᵢᵀ.
+    /// - Complexity: O(m·n·j).
     public func matrix(rank j: Int? = nil) -> Matrix<Scalar> {
         let r = j ?? rank
         precondition(r >= 0 && r <= samples, "Rank must be in 0...\(samples), got \(r)")

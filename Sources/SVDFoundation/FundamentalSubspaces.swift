@@ -39,6 +39,12 @@ public struct FundamentalSubspaces<Scalar: SVDScalar>: Sendable {
 extension SingularValueDecomposition {
     /// The four fundamental subspaces, split at the numerical rank for `rankTolerance`
     /// (default `defaultRankTolerance`). A thin U or V is completed to a full orthonormal basis first.
+    ///
+    /// - Parameter rankTolerance: the threshold of ``SingularSpectrum/rank(tolerance:)``, or `nil`
+    ///   for ``SingularSpectrum/defaultRankTolerance``.
+    /// - Returns: orthonormal bases of the column space, the null space, the row space and the left
+    ///   null space of A.
+    /// - Complexity: O(m³ + n³) when U or V is thin and must be completed, O(m² + n²) otherwise.
     @inlinable
     public func fundamentalSubspaces(rankTolerance: Scalar? = nil) -> FundamentalSubspaces<Scalar> {
         let r = rank(tolerance: rankTolerance)

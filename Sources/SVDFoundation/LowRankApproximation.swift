@@ -52,6 +52,11 @@ public struct LowRankApproximation<Scalar: SVDScalar>: Sendable {
 
 extension SingularValueDecomposition {
     /// The best rank-k approximation A_k (Eckart–Young), for 0 ≤ k ≤ min(m, n).
+    ///
+    /// - Parameter k: the rank, 0 ≤ k ≤ p.
+    /// - Returns: A_k = Σ_{i≤k} σᵢ·uᵢ·vᵢᵀ as its factors; no matrix of rank k is closer to A in
+    ///   the 2-norm or the Frobenius norm.
+    /// - Complexity: O((m + n)·k) to copy the factors.
     @inlinable
     public func truncated(rank k: Int) -> LowRankApproximation<Scalar> {
         precondition(k >= 0 && k <= singularValues.count,

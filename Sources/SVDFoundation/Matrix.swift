@@ -17,6 +17,12 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     public var elements: [Scalar]
 
     /// An m×n matrix with every entry equal to `value`.
+    ///
+    /// - Parameters:
+    ///   - rows: m, the number of rows.
+    ///   - columns: n, the number of columns.
+    ///   - value: every entry; 0 by default.
+    /// - Complexity: O(m·n).
     @inlinable
     public init(rows: Int, columns: Int, repeating value: Scalar = 0) {
         precondition(rows >= 0 && columns >= 0, "Matrix dimensions must be non-negative, got \(rows)×\(columns)")
@@ -26,6 +32,11 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     }
 
     /// A matrix from its entries in column-major order.
+    ///
+    /// - Parameters:
+    ///   - rows: m, the number of rows.
+    ///   - columns: n, the number of columns.
+    ///   - elements: the m·n entries, column after column: entry (i, j) is `elements[i + j*rows]`.
     @inlinable
     public init(rows: Int, columns: Int, columnMajor elements: [Scalar]) {
         precondition(elements.count == rows * columns,
@@ -36,6 +47,12 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     }
 
     /// A matrix whose entry (i, j) is `entry(i, j)`.
+    ///
+    /// - Parameters:
+    ///   - rows: m, the number of rows.
+    ///   - columns: n, the number of columns.
+    ///   - entry: the value at zero-based row i and column j, called once per entry.
+    /// - Complexity: O(m·n) calls of `entry`.
     @inlinable
     public init(rows: Int, columns: Int, entry: (Int, Int) -> Scalar) {
         self.init(rows: rows, columns: columns)
@@ -46,6 +63,7 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
 
     /// A matrix from a list of rows, as one writes it on paper.
     ///
+    /// - Parameter list: the rows, each with the same number of entries.
     /// - Throws: `MatrixError.empty` when there are no rows or the rows are empty,
     ///   `MatrixError.raggedRows` when the rows differ in length.
     public init(rows list: [[Scalar]]) throws(MatrixError) {
@@ -57,12 +75,23 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     }
 
     /// The n×n identity matrix.
+    ///
+    /// - Parameter n: the order.
+    /// - Returns: I, n×n.
+    /// - Complexity: O(n²).
     @inlinable
     public static func identity(_ n: Int) -> Matrix {
         Matrix(rows: n, columns: n) { i, j in i == j ? 1 : 0 }
     }
 
     /// A diagonal m×n matrix with `diagonal` on its main diagonal.
+    ///
+    /// - Parameters:
+    ///   - diagonal: the entries (0, 0), (1, 1), …; at most min(m, n) of them.
+    ///   - rows: m, or `nil` for as many as there are diagonal entries.
+    ///   - columns: n, or `nil` for as many as there are diagonal entries.
+    /// - Returns: the m×n matrix, zero off the diagonal.
+    /// - Complexity: O(m·n).
     @inlinable
     public static func diagonal(_ diagonal: [Scalar], rows: Int? = nil, columns: Int? = nil) -> Matrix {
         let m = rows ?? diagonal.count, n = columns ?? diagonal.count
@@ -86,12 +115,20 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     public var minDimension: Int { Swift.min(rows, columns) }
 
     /// Column j as an array.
+    ///
+    /// - Parameter j: a zero-based column index, in `0..<columns`.
+    /// - Returns: the m entries of column j, top to bottom.
+    /// - Complexity: O(m).
     @inlinable
     public func column(_ j: Int) -> [Scalar] {
         Array(elements[(j * rows)..<((j + 1) * rows)])
     }
 
     /// Row i as an array.
+    ///
+    /// - Parameter i: a zero-based row index, in `0..<rows`.
+    /// - Returns: the n entries of row i, left to right.
+    /// - Complexity: O(n).
     @inlinable
     public func row(_ i: Int) -> [Scalar] {
         (0..<columns).map { self[i, $0] }
@@ -104,6 +141,10 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     }
 
     /// The first `count` columns.
+    ///
+    /// - Parameter count: how many columns to keep, in `0...columns`.
+    /// - Returns: the m×`count` matrix of the leading columns.
+    /// - Complexity: O(m·count).
     @inlinable
     public func leadingColumns(_ count: Int) -> Matrix {
         precondition(count >= 0 && count <= columns, "Cannot take \(count) of \(columns) columns")
@@ -111,6 +152,10 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     }
 
     /// The columns in `range`.
+    ///
+    /// - Parameter range: zero-based column indices within `0..<columns`.
+    /// - Returns: the m×`range.count` matrix of those columns, in order.
+    /// - Complexity: O(m·range.count).
     @inlinable
     public func columns(_ range: Range<Int>) -> Matrix {
         precondition(range.lowerBound >= 0 && range.upperBound <= columns, "Column range \(range) out of 0..<\(columns)")
@@ -150,8 +195,12 @@ public struct Matrix<Scalar: SVDScalar>: Sendable, Equatable {
     }
 
     /// The same matrix in another precision (rounded to nearest).
+    ///
+    /// - Parameter type: the scalar type of the result.
+    /// - Returns: the matrix with every entry converted to `Other`.
+    /// - Complexity: O(m·n).
     @inlinable
-    public func converted<Other: SVDScalar>(to _: Other.Type = Other.self) -> Matrix<Other> {
+    public func converted<Other: SVDScalar>(to type: Other.Type = Other.self) -> Matrix<Other> {
         Matrix<Other>(rows: rows, columns: columns, columnMajor: elements.map { Other($0) })
     }
 }
@@ -167,6 +216,7 @@ public enum MatrixError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Two operands whose shapes do not fit the operation.
     case dimensionMismatch(String)
 
+    /// One line for a person, naming the problem.
     public var description: String {
         switch self {
         case .empty:

@@ -7,6 +7,12 @@
 
 extension Matrix {
     /// The matrix product A·B.
+    ///
+    /// - Parameters:
+    ///   - a: A, m×k.
+    ///   - b: B, k×n.
+    /// - Returns: the m×n product.
+    /// - Complexity: O(m·k·n).
     @inlinable
     public static func * (a: Matrix, b: Matrix) -> Matrix {
         precondition(a.columns == b.rows, "Cannot multiply \(a.rows)×\(a.columns) by \(b.rows)×\(b.columns)")
@@ -31,6 +37,12 @@ extension Matrix {
     }
 
     /// The matrix–vector product A·x.
+    ///
+    /// - Parameters:
+    ///   - a: A, m×n.
+    ///   - x: a vector of n entries.
+    /// - Returns: the m entries of A·x.
+    /// - Complexity: O(m·n).
     @inlinable
     public static func * (a: Matrix, x: [Scalar]) -> [Scalar] {
         precondition(a.columns == x.count, "Cannot multiply \(a.rows)×\(a.columns) by a vector of length \(x.count)")
@@ -43,6 +55,10 @@ extension Matrix {
 
     /// The product Aᵀ·B without forming Aᵀ (entry (i, j) is the dot product of column i of A
     /// with column j of B).
+    ///
+    /// - Parameter b: B, with as many rows as this matrix A.
+    /// - Returns: Aᵀ·B, with as many rows as A has columns and as many columns as B.
+    /// - Complexity: O(m·n·(columns of B)).
     @inlinable
     public func transposeTimes(_ b: Matrix) -> Matrix {
         precondition(rows == b.rows, "Cannot form AᵀB for A \(rows)×\(columns) and B \(b.rows)×\(b.columns)")
@@ -58,6 +74,10 @@ extension Matrix {
     }
 
     /// The product Aᵀ·x.
+    ///
+    /// - Parameter x: a vector of m entries, one per row of A.
+    /// - Returns: the n entries of Aᵀ·x.
+    /// - Complexity: O(m·n).
     @inlinable
     public func transposeTimes(_ x: [Scalar]) -> [Scalar] {
         precondition(rows == x.count, "Cannot form Aᵀx for A \(rows)×\(columns) and x of length \(x.count)")
@@ -68,24 +88,49 @@ extension Matrix {
         }
     }
 
+    /// The sum A + B, entry by entry.
+    ///
+    /// - Parameters:
+    ///   - a: A.
+    ///   - b: B, of the same shape as A.
+    /// - Returns: A + B.
+    /// - Complexity: O(m·n).
     @inlinable
     public static func + (a: Matrix, b: Matrix) -> Matrix {
         precondition(a.rows == b.rows && a.columns == b.columns, "Cannot add \(a.rows)×\(a.columns) and \(b.rows)×\(b.columns)")
         return Matrix(rows: a.rows, columns: a.columns, columnMajor: zip(a.elements, b.elements).map { $0 + $1 })
     }
 
+    /// The difference A − B, entry by entry.
+    ///
+    /// - Parameters:
+    ///   - a: A.
+    ///   - b: B, of the same shape as A.
+    /// - Returns: A − B.
+    /// - Complexity: O(m·n).
     @inlinable
     public static func - (a: Matrix, b: Matrix) -> Matrix {
         precondition(a.rows == b.rows && a.columns == b.columns, "Cannot subtract \(b.rows)×\(b.columns) from \(a.rows)×\(a.columns)")
         return Matrix(rows: a.rows, columns: a.columns, columnMajor: zip(a.elements, b.elements).map { $0 - $1 })
     }
 
+    /// The multiple c·A.
+    ///
+    /// - Parameters:
+    ///   - c: the factor.
+    ///   - a: A.
+    /// - Returns: A with every entry multiplied by c.
+    /// - Complexity: O(m·n).
     @inlinable
     public static func * (c: Scalar, a: Matrix) -> Matrix {
         Matrix(rows: a.rows, columns: a.columns, columnMajor: a.elements.map { c * $0 })
     }
 
     /// A with column j multiplied by `factors[j]` (that is, A·diag(factors)).
+    ///
+    /// - Parameter factors: one factor per column.
+    /// - Returns: A·diag(factors).
+    /// - Complexity: O(m·n).
     @inlinable
     public func scalingColumns(by factors: [Scalar]) -> Matrix {
         precondition(factors.count == columns, "Need \(columns) column factors, got \(factors.count)")
@@ -165,6 +210,10 @@ extension Matrix {
 /// the norm itself is representable. Dividing by the largest magnitude first keeps every square
 /// in [0, 1]; the result is then scaled back. Accuracy: a few ulps, the same as the naive sum
 /// where that does not overflow. Cost: two passes over the data.
+///
+/// - Parameter x: the entries of the vector.
+/// - Returns: ‖x‖₂; 0 for an empty vector, +∞ or NaN when an entry is.
+/// - Complexity: O(n), two passes.
 @inlinable
 public func scaledNorm<Scalar: SVDScalar, C: Collection>(_ x: C) -> Scalar where C.Element == Scalar {
     var largest: Scalar = 0
@@ -179,6 +228,12 @@ public func scaledNorm<Scalar: SVDScalar, C: Collection>(_ x: C) -> Scalar where
 }
 
 /// The dot product xᵀy of two equally long arrays.
+///
+/// - Parameters:
+///   - x: the first vector.
+///   - y: the second vector, as long as `x`.
+/// - Returns: Σᵢ xᵢ·yᵢ, summed in order.
+/// - Complexity: O(n).
 @inlinable
 public func dot<Scalar: SVDScalar>(_ x: [Scalar], _ y: [Scalar]) -> Scalar {
     precondition(x.count == y.count, "dot: lengths \(x.count) and \(y.count) differ")

@@ -25,6 +25,7 @@ public enum MatrixTextFormat {
         /// Nothing between two commas, or before the first or after the last, on a 1-based line.
         case emptyField(line: Int)
 
+        /// One line for a person, with the 1-based line of the input.
         public var description: String {
             switch self {
             case .empty:
@@ -42,7 +43,14 @@ public enum MatrixTextFormat {
     }
 
     /// Parses `text` into a matrix.
-    public static func parse<Scalar: SVDScalar>(_ text: String, as _: Scalar.Type = Scalar.self) throws(ParseError) -> Matrix<Scalar> {
+    ///
+    /// - Parameters:
+    ///   - text: the matrix in the text format described above, one row a line.
+    ///   - type: the scalar type of the entries.
+    /// - Returns: the matrix, with as many rows as `text` has rows of entries.
+    /// - Throws: a ``ParseError`` naming the first problem and its 1-based line.
+    /// - Complexity: O(length of `text`).
+    public static func parse<Scalar: SVDScalar>(_ text: String, as type: Scalar.Type = Scalar.self) throws(ParseError) -> Matrix<Scalar> {
         var rows: [[Scalar]] = []
         var lineNumber = 0
         // Swift reads "\r\n" as one Character, a newline like "\n" and "\r".

@@ -12,7 +12,12 @@
 /// a rounding-error residue. It is orthogonalized against every column so far with modified
 /// Gram–Schmidt, twice ("twice is enough", Kahan–Parlett: the second pass removes what
 /// cancellation left behind in the first). Deterministic, so output is reproducible.
-/// Cost: O(m·target·(target − k)) flops.
+///
+/// - Parameters:
+///   - q: Q, m×k, with orthonormal columns.
+///   - target: the number of columns wanted, k ≤ `target` ≤ m.
+/// - Returns: [Q  Q₂], m×`target`, with orthonormal columns; Q itself when `target` ≤ k.
+/// - Complexity: O(m·target·(target − k)) flops.
 @inlinable
 public func completingOrthonormalColumns<Scalar: SVDScalar>(_ q: Matrix<Scalar>, to target: Int) -> Matrix<Scalar> {
     let m = q.rows

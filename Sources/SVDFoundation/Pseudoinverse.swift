@@ -18,6 +18,11 @@
 /// regularization.
 extension SingularValueDecomposition {
     /// Σ⁺'s diagonal: 1/σᵢ above `cutoff` (default the rank tolerance), 0 below.
+    ///
+    /// - Parameter cutoff: singular values at or below it count as zero; `nil` for
+    ///   ``SingularSpectrum/defaultRankTolerance``.
+    /// - Returns: p values, 1/σᵢ for σᵢ > `cutoff` and 0 for the others.
+    /// - Complexity: O(p).
     @inlinable
     public func invertedSingularValues(cutoff: Scalar? = nil) -> [Scalar] {
         let threshold = cutoff ?? defaultRankTolerance
@@ -25,6 +30,11 @@ extension SingularValueDecomposition {
     }
 
     /// A⁺ = V·Σ⁺·Uᵀ (n×m).
+    ///
+    /// - Parameter cutoff: singular values at or below it count as zero; `nil` for
+    ///   ``SingularSpectrum/defaultRankTolerance``.
+    /// - Returns: the Moore–Penrose pseudoinverse of A at that cut-off, n×m.
+    /// - Complexity: O(m·n·p).
     @inlinable
     public func pseudoinverse(cutoff: Scalar? = nil) -> Matrix<Scalar> {
         let p = singularValues.count
@@ -35,6 +45,13 @@ extension SingularValueDecomposition {
     /// x = A⁺b = Σᵢ (uᵢᵀb/σᵢ)·vᵢ, the minimum-norm least-squares solution of Ax ≈ b.
     ///
     /// Computed as V·(Σ⁺·(Uᵀb)) without forming A⁺: O((m + n)·p) flops instead of O(m·n·p).
+    ///
+    /// - Parameters:
+    ///   - b: the right-hand side, m entries.
+    ///   - cutoff: singular values at or below it count as zero; `nil` for
+    ///     ``SingularSpectrum/defaultRankTolerance``.
+    /// - Returns: x, n entries, minimizing ‖Ax − b‖₂ and, among the minimizers, ‖x‖₂.
+    /// - Complexity: O((m + n)·p).
     @inlinable
     public func solveLeastSquares(_ b: [Scalar], cutoff: Scalar? = nil) -> [Scalar] {
         precondition(b.count == rows, "Right-hand side has \(b.count) entries, the matrix \(rows) rows")

@@ -14,6 +14,7 @@ public enum SVDError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The decomposer is a student's that is not written yet: its stub names the missing task.
     case notImplemented(TaskNotImplemented)
 
+    /// One line for a person, naming the problem (entries 1-based, as a person counts).
     public var description: String {
         switch self {
         case .emptyMatrix:
@@ -28,6 +29,10 @@ public enum SVDError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     /// Refuses matrices the decomposers cannot take: empty, or with a non-finite entry.
+    ///
+    /// - Parameter a: the matrix to check.
+    /// - Throws: ``emptyMatrix`` or ``nonFiniteEntry(row:column:)`` (the first, in column-major order).
+    /// - Complexity: O(m·n).
     @inlinable
     public static func validate<Scalar>(_ a: Matrix<Scalar>) throws(SVDError) {
         if a.isEmpty { throw .emptyMatrix }

@@ -3,6 +3,7 @@
 ///
 /// Both `SingularValues` (values only) and `SingularValueDecomposition` (with vectors) offer these.
 public protocol SingularSpectrum {
+    /// The floating-point type of the singular values.
     associatedtype Scalar: SVDScalar
     /// m, the number of rows of A.
     var rows: Int { get }
@@ -42,6 +43,10 @@ extension SingularSpectrum {
 
     /// The numerical rank: the number of singular values strictly greater than `tolerance`
     /// (default `defaultRankTolerance`). In exact arithmetic it is the rank r of A.
+    ///
+    /// - Parameter tolerance: the threshold, or `nil` for ``defaultRankTolerance``.
+    /// - Returns: the number r of σᵢ > `tolerance`, 0 ≤ r ≤ p.
+    /// - Complexity: O(r).
     public func rank(tolerance: Scalar? = nil) -> Int {
         let cutoff = tolerance ?? defaultRankTolerance
         return singularValues.prefix { $0 > cutoff }.count
@@ -60,6 +65,11 @@ extension SingularSpectrum {
 
     /// The condition number of A restricted to its range, σ₁/σ_r with r the numerical rank:
     /// finite for a rank-deficient matrix, and the quantity that governs the pseudoinverse.
+    ///
+    /// - Parameter rankTolerance: the threshold of ``rank(tolerance:)``, or `nil` for
+    ///   ``defaultRankTolerance``.
+    /// - Returns: σ₁/σ_r, or +∞ when the numerical rank r is 0.
+    /// - Complexity: O(r).
     public func effectiveConditionNumber(rankTolerance: Scalar? = nil) -> Scalar {
         let r = rank(tolerance: rankTolerance)
         return r == 0 ? .infinity : largestSingularValue / singularValues[r - 1]
@@ -67,6 +77,10 @@ extension SingularSpectrum {
 
     /// Eckart–Young: the error of the best rank-k approximation in the 2-norm, σ_{k+1}
     /// (0 when k ≥ p).
+    ///
+    /// - Parameter k: the rank of the approximation, k ≥ 0.
+    /// - Returns: ‖A − A_k‖₂ = σ_{k+1}, or 0 when k ≥ p.
+    /// - Complexity: O(1).
     public func spectralTruncationError(rank k: Int) -> Scalar {
         precondition(k >= 0, "Rank must be non-negative, got \(k)")
         return k < singularValues.count ? singularValues[k] : 0
@@ -74,6 +88,10 @@ extension SingularSpectrum {
 
     /// Eckart–Young: the error of the best rank-k approximation in the Frobenius norm,
     /// √(σ²_{k+1} + … + σ²_p).
+    ///
+    /// - Parameter k: the rank of the approximation, k ≥ 0.
+    /// - Returns: ‖A − A_k‖_F, or 0 when k ≥ p.
+    /// - Complexity: O(p − k).
     public func frobeniusTruncationError(rank k: Int) -> Scalar {
         precondition(k >= 0, "Rank must be non-negative, got \(k)")
         return k < singularValues.count ? scaledNorm(singularValues[k...]) : 0
@@ -81,6 +99,10 @@ extension SingularSpectrum {
 
     /// The fraction of ‖A‖²_F captured by the first k singular values, Σ_{i≤k} σᵢ² / Σ σᵢ²
     /// (the "energy"; in PCA, the explained variance).
+    ///
+    /// - Parameter k: the number of leading singular values, k ≥ 0.
+    /// - Returns: a fraction in [0, 1]; 1 for the zero matrix.
+    /// - Complexity: O(p).
     public func capturedEnergy(rank k: Int) -> Scalar {
         let total = frobeniusNorm
         guard total > 0 else { return 1 }
@@ -91,12 +113,22 @@ extension SingularSpectrum {
 
 /// The singular values of a matrix without its singular vectors.
 public struct SingularValues<Scalar: SVDScalar>: SingularSpectrum, Sendable {
+    /// m, the number of rows of the matrix A.
     public let rows: Int
+    /// n, the number of columns of A.
     public let columns: Int
+    /// σ₁ ≥ … ≥ σ_p ≥ 0, p = min(m, n).
     public let singularValues: [Scalar]
     /// What the iteration did (sweeps, rotations, final orthogonality).
     public let diagnostics: DecompositionDiagnostics
 
+    /// The singular values of an m×n matrix, as a decomposer returns them.
+    ///
+    /// - Parameters:
+    ///   - rows: m, the number of rows of A.
+    ///   - columns: n, its number of columns.
+    ///   - singularValues: σ₁ ≥ … ≥ σ_p ≥ 0, p = min(m, n).
+    ///   - diagnostics: what the decomposer's iteration did.
     public init(rows: Int, columns: Int, singularValues: [Scalar], diagnostics: DecompositionDiagnostics) {
         self.rows = rows
         self.columns = columns

@@ -30,6 +30,14 @@ public struct DecompositionDiagnostics: Sendable, Equatable {
     /// the other set.
     public var vectorsBySubstitution: Bool
 
+    /// Diagnostics as a decomposer reports them.
+    ///
+    /// - Parameters:
+    ///   - sweeps: the number of sweeps run.
+    ///   - rotations: the number of plane rotations applied.
+    ///   - largestRemainingCosine: the largest |cos ∠(aᵢ, aⱼ)| left between iterated columns.
+    ///   - tolerance: the convergence tolerance the iteration used.
+    ///   - vectorsBySubstitution: whether one set of singular vectors came from back substitution.
     public init(sweeps: Int, rotations: Int, largestRemainingCosine: Double, tolerance: Double,
                 vectorsBySubstitution: Bool = false) {
         self.sweeps = sweeps
@@ -53,15 +61,33 @@ public protocol SingularValueDecomposer: Sendable {
     var name: String { get }
 
     /// The singular values of `a` alone, in descending order (no vectors accumulated).
+    ///
+    /// - Parameter a: A, m×n, non-empty, with finite entries.
+    /// - Returns: σ₁ ≥ … ≥ σ_p ≥ 0, p = min(m, n), with the diagnostics of the iteration.
+    /// - Throws: ``SVDError/emptyMatrix`` or ``SVDError/nonFiniteEntry(row:column:)`` for a matrix
+    ///   no decomposer can take, ``SVDError/noConvergence(sweeps:largestCosine:)`` when an
+    ///   iterative method runs out of sweeps.
     func singularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar>
 
     /// The decomposition A = U·Σ·Vᵀ with the requested singular vectors.
+    ///
+    /// - Parameters:
+    ///   - a: A, m×n, non-empty, with finite entries.
+    ///   - vectors: thin (U m×p, V n×p), full (U m×m, V n×n) or none.
+    /// - Returns: U, σ₁ ≥ … ≥ σ_p ≥ 0 and V, oriented by the sign convention.
+    /// - Throws: ``SVDError/emptyMatrix`` or ``SVDError/nonFiniteEntry(row:column:)`` for a matrix
+    ///   no decomposer can take, ``SVDError/noConvergence(sweeps:largestCosine:)`` when an
+    ///   iterative method runs out of sweeps.
     func decompose<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)
         -> SingularValueDecomposition<Scalar>
 }
 
 extension SingularValueDecomposer {
     /// The thin decomposition A = U·Σ·Vᵀ.
+    ///
+    /// - Parameter a: A, m×n, non-empty, with finite entries.
+    /// - Returns: U (m×p), σ₁ ≥ … ≥ σ_p ≥ 0 and V (n×p), p = min(m, n).
+    /// - Throws: what ``decompose(_:vectors:)`` throws.
     @inlinable
     public func decompose<Scalar: SVDScalar>(_ a: Matrix<Scalar>) throws(SVDError) -> SingularValueDecomposition<Scalar> {
         try decompose(a, vectors: .thin)

@@ -15,7 +15,9 @@
 /// σᵢ > 0). To make output reproducible, the entry of largest magnitude in each vᵢ is made
 /// positive (the first such entry on a tie), and uᵢ is flipped with it.
 public struct SingularValueDecomposition<Scalar: SVDScalar>: SingularSpectrum, Sendable {
+    /// m, the number of rows of the decomposed matrix A.
     public let rows: Int
+    /// n, the number of columns of A.
     public let columns: Int
     /// Left singular vectors as columns.
     public let u: Matrix<Scalar>
@@ -26,6 +28,17 @@ public struct SingularValueDecomposition<Scalar: SVDScalar>: SingularSpectrum, S
     /// What the iteration did.
     public let diagnostics: DecompositionDiagnostics
 
+    /// A decomposition from its parts, as a decomposer returns it (most use
+    /// ``orientedBySignConvention(rows:columns:u:singularValues:v:diagnostics:)`` instead, which
+    /// also applies the sign convention).
+    ///
+    /// - Parameters:
+    ///   - rows: m, the number of rows of A.
+    ///   - columns: n, its number of columns.
+    ///   - u: the left singular vectors as columns (m×p thin or m×m full).
+    ///   - singularValues: σ₁ ≥ … ≥ σ_p ≥ 0, p = min(m, n).
+    ///   - v: the right singular vectors as columns (n×p thin or n×n full).
+    ///   - diagnostics: what the decomposer's iteration did.
     public init(rows: Int, columns: Int, u: Matrix<Scalar>, singularValues: [Scalar], v: Matrix<Scalar>,
                 diagnostics: DecompositionDiagnostics) {
         self.rows = rows
@@ -50,6 +63,9 @@ public struct SingularValueDecomposition<Scalar: SVDScalar>: SingularSpectrum, S
     public var isFull: Bool { u.columns == rows && v.columns == columns }
 
     /// U·Σ·Vᵀ, which equals A up to rounding.
+    ///
+    /// - Returns: the m×n product U·Σ·Vᵀ.
+    /// - Complexity: O(m·n·p).
     @inlinable
     public func reconstructed() -> Matrix<Scalar> {
         truncated(rank: singularValues.count).matrix

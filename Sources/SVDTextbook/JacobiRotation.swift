@@ -35,6 +35,11 @@ public struct JacobiRotation<Scalar: SVDScalar>: Sendable {
 
     /// The rotation that orthogonalizes two columns with ‖x‖² = `alpha`, ‖y‖² = `beta` and
     /// xᵀy = `gamma` (which must be non-zero).
+    ///
+    /// - Parameters:
+    ///   - alpha: α = ‖x‖².
+    ///   - beta: β = ‖y‖².
+    ///   - gamma: γ = xᵀy ≠ 0.
     @inlinable
     public init(alpha: Scalar, beta: Scalar, gamma: Scalar) {
         let zeta = (beta - alpha) / (2 * gamma)
@@ -50,6 +55,8 @@ public struct JacobiRotation<Scalar: SVDScalar>: Sendable {
     }
 
     /// The rotation with tan θ = `t` (|t| ≤ 1): c = 1/√(1 + t²), s = c·t.
+    ///
+    /// - Parameter t: tan θ, |t| ≤ 1.
     @inlinable
     public init(tangent t: Scalar) {
         let c = 1 / (1 + t * t).squareRoot()

@@ -16,11 +16,20 @@ import SVDFoundation
 /// The verification suite runs every property on this decomposer too; the ones it must fail are
 /// marked there as known issues with this explanation.
 public struct NormalEquationsSVD: SingularValueDecomposer {
+    /// "eigenvalues of AᵀA", the name reports give this decomposer.
     public var name: String { "eigenvalues of AᵀA" }
 
+    /// The decomposer; it has no parameters.
     public init() {}
 
     // Specialized copies for callers in other modules (see `OneSidedJacobi`).
+    /// σᵢ = √λᵢ for the eigenvalues λᵢ of AᵀA: accurate only to about ε·σ₁²/σᵢ in absolute terms.
+    ///
+    /// - Parameter a: A, m×n, non-empty, with finite entries.
+    /// - Returns: σ₁ ≥ … ≥ σ_p ≥ 0, p = min(m, n).
+    /// - Throws: `SVDError` for an empty matrix or a non-finite entry, or when the
+    ///   Jacobi eigenvalue iteration does not converge.
+    /// - Complexity: O(m·n²) to form AᵀA plus O(sweeps·n³) for its eigendecomposition.
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     public func singularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar> {
@@ -37,6 +46,16 @@ public struct NormalEquationsSVD: SingularValueDecomposer {
                               diagnostics: d.diagnostics)
     }
 
+    /// A = U·Σ·Vᵀ from AᵀA = V·Λ·Vᵀ: σᵢ = √λᵢ and uᵢ = A·vᵢ/σᵢ, which loses orthogonality as
+    /// ε·κ² grows.
+    ///
+    /// - Parameters:
+    ///   - a: A, m×n, non-empty, with finite entries.
+    ///   - vectors: `.thin`, `.full` or `.none`.
+    /// - Returns: U, σ₁ ≥ … ≥ σ_p ≥ 0 and V, oriented by the sign convention.
+    /// - Throws: `SVDError` for an empty matrix or a non-finite entry, or when the
+    ///   Jacobi eigenvalue iteration does not converge.
+    /// - Complexity: O(m·n²) to form AᵀA and U, plus O(sweeps·n³) for the eigendecomposition.
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     public func decompose<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)

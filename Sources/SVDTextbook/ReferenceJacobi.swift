@@ -32,10 +32,15 @@ import SVDFoundation
 /// significant bits, and so do the rotated columns made of them; `OneSidedJacobi` scales them
 /// into the normal range first.
 public struct ReferenceJacobi: SingularValueDecomposer {
+    /// The sweep limit; reaching it throws `SVDError.noConvergence`.
     public var maxSweeps: Int
 
+    /// "one-sided Jacobi (textbook)", the name reports give this decomposer.
     public var name: String { "one-sided Jacobi (textbook)" }
 
+    /// A textbook one-sided Jacobi decomposer.
+    ///
+    /// - Parameter maxSweeps: the sweep limit, positive; 30 by default.
     public init(maxSweeps: Int = 30) {
         precondition(maxSweeps > 0, "maxSweeps must be positive")
         self.maxSweeps = maxSweeps
@@ -46,14 +51,24 @@ public struct ReferenceJacobi: SingularValueDecomposer {
     /// `ReferenceJacobi` sweeps over A itself and uses √max(m, n)·ε; `OneSidedJacobi` sweeps over
     /// the p×p factor of a pivoted QR and so uses √p·ε, p = min(m, n).
     ///
-    /// - Parameter m: the length of the columns swept over.
+    /// - Parameters:
+    ///   - m: the length of the columns swept over.
+    ///   - scalarType: the floating-point type of the tolerance.
     /// - Returns: √m·ε in `Scalar`.
     @inlinable
-    public static func tolerance<Scalar: SVDScalar>(rows m: Int, for _: Scalar.Type) -> Scalar {
+    public static func tolerance<Scalar: SVDScalar>(rows m: Int, for scalarType: Scalar.Type) -> Scalar {
         Scalar(m).squareRoot() * Scalar.ulpOfOne
     }
 
     // Specialized copies for callers in other modules (see `OneSidedJacobi`).
+    /// The singular values of `a`: the column norms of A·V once the columns are orthogonal.
+    ///
+    /// - Parameter a: A, m×n, non-empty, with finite entries.
+    /// - Returns: σ₁ ≥ … ≥ σ_p ≥ 0, p = min(m, n), with the sweeps and rotations it took.
+    /// - Throws: `SVDError` for an empty matrix or a non-finite entry, or when
+    ///   ``maxSweeps`` sweeps do not orthogonalize every pair of columns.
+    /// - Complexity: O(sweeps·M·p²), M = max(m, n), p = min(m, n): each sweep visits p(p − 1)/2
+    ///   pairs of columns of M entries.
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     public func singularValues<Scalar: SVDScalar>(of a: Matrix<Scalar>) throws(SVDError) -> SingularValues<Scalar> {
@@ -70,6 +85,16 @@ public struct ReferenceJacobi: SingularValueDecomposer {
                               diagnostics: d.diagnostics)
     }
 
+    /// The decomposition A = U·Σ·Vᵀ by plane rotations of the columns of A (of Aᵀ when m < n),
+    /// with the rotations accumulated into V.
+    ///
+    /// - Parameters:
+    ///   - a: A, m×n, non-empty, with finite entries.
+    ///   - vectors: `.thin`, `.full` or `.none`.
+    /// - Returns: U, σ₁ ≥ … ≥ σ_p ≥ 0 and V, oriented by the sign convention.
+    /// - Throws: `SVDError` for an empty matrix or a non-finite entry, or when
+    ///   ``maxSweeps`` sweeps do not orthogonalize every pair of columns.
+    /// - Complexity: O(sweeps·M·p²), M = max(m, n), p = min(m, n), twice that with vectors.
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
     public func decompose<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)

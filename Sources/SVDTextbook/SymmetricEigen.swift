@@ -22,7 +22,12 @@ public struct SymmetricEigendecomposition<Scalar: SVDScalar>: Sendable {
     /// symmetric; for AᵀA formed in floating point it is, exactly, because each entry (i, j)
     /// and (j, i) is the same dot product.
     ///
-    /// - Throws: `SVDError` for an empty or non-finite matrix, or when 30 sweeps do not suffice.
+    /// - Parameters:
+    ///   - s: S, n×n and symmetric.
+    ///   - maxSweeps: the sweep limit; 30 by default.
+    /// - Throws: `SVDError` for an empty or non-finite matrix, or when `maxSweeps` sweeps do not
+    ///   suffice.
+    /// - Complexity: O(sweeps·n³).
     public init(symmetric s: Matrix<Scalar>, maxSweeps: Int = 30) throws(SVDError) {
         precondition(s.rows == s.columns, "A symmetric matrix must be square, got \(s.rows)×\(s.columns)")
         try SVDError.validate(s)
