@@ -97,13 +97,15 @@ public struct GradedFit: Sendable {
             out.append("")
             out.append(table.rendered())
         }
-        var expectation = "Expected accuracy (correct digits of the least-squares solution of the data as written, "
-            + "normwise): SVD alone \(Format.fixed(AccuracyEstimate.digits(accuracy.svdError), 1)) "
-            + "(ε·κ + ε·κ²·‖r‖/(‖X·D‖·‖β‖), κ = κ₂(X·D))"
+        var expectation = "Digits to expect of the exact least-squares fit to the numbers as written (normwise): "
+            + "SVD alone \(Format.fixed(AccuracyEstimate.digits(accuracy.svdError), 1))"
         if let refined = accuracy.refinedError {
-            expectation += "; refined \(Format.fixed(AccuracyEstimate.digits(refined), 1))"
+            expectation += ", refined \(Format.fixed(AccuracyEstimate.digits(refined), 1))"
         }
         out.append(expectation + ".")
+        out.append(fit.rank < n
+            ? "  (from ε·(κ + κ²·‖r‖/(‖X‖·‖β‖)), κ = σ₁/σᵣ of X above the cut-off.)"
+            : "  (from ε·(κ + κ²·‖r‖/(‖X·D‖·‖β‖)), κ = κ₂(X·D), and the unit roundoff of the refinement's residuals.)")
 
         out.append("Residual norm ‖r‖₂ = ‖y − Xβ‖₂ = \(Format.significant(max(fit.residualSumOfSquares, 0).squareRoot(), 15))")
         if let sd = fit.residualStandardDeviation {

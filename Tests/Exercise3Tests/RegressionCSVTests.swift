@@ -105,7 +105,7 @@ extension Exercise3Tests {
             let data = try RegressionCSV.parse(text, file: "t.csv", response: "y")
             #expect(data.model.equation == "y = B0 + B1*name_a + B2*b + e")
             let report = try GradedFit(data).text
-            for fragment in ["intercept", "name_a", "digits expected", "Expected accuracy", "Numerical rank of X·D: 3 of 3",
+            for fragment in ["intercept", "name_a", "digits expected", "Digits to expect", "Numerical rank of X·D: 3 of 3",
                              "Residual norm"] {
                 #expect(report.contains(fragment), "missing \(fragment)")
             }
