@@ -3,7 +3,9 @@
 ///
 /// Format:
 /// - the first line that is not blank and does not start with `#` is the header: one name per
-///   column, separated by commas (no quoting); names must be non-empty and different;
+///   column, separated by commas; names must be non-empty and different. A field wholly in
+///   double quotes is read without them (`"growth"`), but a comma inside quotes is not supported;
+///   a UTF-8 byte-order mark before the header is ignored;
 /// - every later line (blank and `#` lines skipped) is one observation with one plain decimal
 ///   number per column (`-1.5`, `2.5e-3`);
 /// - the response is chosen by name, or by its 1-based column number when no column has that
@@ -31,7 +33,8 @@ public enum RegressionCSV {
     ///   - intercept: whether the model has the constant term B0.
     public static func parse(_ text: String, file: String, response: String,
                              intercept: Bool = true) throws(DataFileError) -> RegressionData {
-        let lines = textLines(text)
+        // A UTF-8 byte-order mark (spreadsheets write one) is not part of the first name.
+        let lines = textLines(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
         let isContent = { (line: Substring) in
             let t = line.trimmingWhitespace()
             return !t.isEmpty && !t.hasPrefix("#")
@@ -92,9 +95,13 @@ public enum RegressionCSV {
         try parse(try readDataFile(path), file: path, response: response, intercept: intercept)
     }
 
-    /// The fields of a line, split at commas, without surrounding spaces.
+    /// The fields of a line, split at commas, without surrounding spaces, and without the double
+    /// quotes around a whole field (spreadsheets and R's `write.csv` quote names).
     private static func split(_ line: Substring) -> [Substring] {
-        line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
+        line.split(separator: ",", omittingEmptySubsequences: false).map { field in
+            let t = field.trimmingWhitespace()
+            return t.count >= 2 && t.first == "\"" && t.last == "\"" ? t.dropFirst().dropLast().trimmingWhitespace() : t
+        }
     }
 
     /// Names must be non-empty, unique and not numbers (a first row of numbers is data, not a header).

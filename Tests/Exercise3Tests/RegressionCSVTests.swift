@@ -113,6 +113,15 @@ extension Exercise3Tests {
             #expect(without.model.equation == "y = B1*name_a + B2*b + e")
         }
 
+        /// What spreadsheets and R write: a byte-order mark, quoted names and numbers.
+        @Test func quotedNamesAndByteOrderMark() throws {
+            let plain = try RegressionCSV.parse("y,x,z\n1,2,3\n2,3,1\n4,5,9\n5,1,2\n", file: "p.csv", response: "y")
+            let quoted = try RegressionCSV.parse("\u{FEFF}\"y\", \"x\",\"z\"\n1,\"2\",3\n2,3,1\n4,5,9\n5,1,2\n",
+                                                 file: "q.csv", response: "y")
+            #expect(quoted.model.predictorNames == ["x", "z"] && quoted.model.responseName == "y")
+            #expect(try RefinedLeastSquares().fit(quoted).coefficients == RefinedLeastSquares().fit(plain).coefficients)
+        }
+
         /// The old two-column path is unchanged: a straight line by --degree 1 and by --response
         /// give the same coefficients.
         @Test func straightLineEitherWay() throws {
