@@ -70,8 +70,12 @@ public struct GradedFit: Sendable {
                    + "σ₁·max(m, n)·ε = \(e(cutoff, 1)) count).")
         if fit.rank < n {
             let why = m < n ? " (\(m) observation\(m == 1 ? "" : "s") for \(n) parameters)" : ""
+            let sigma1 = fit.designSingularValues.first ?? 0
+            let xCutoff = sigma1 * Double(max(m, n)) * Double.ulpOfOne
+            let xRank = fit.designSingularValues.filter { $0 > xCutoff }.count
             out.append("⚠ X·D has numerical rank \(fit.rank) < \(n)\(why): the fit is not unique; shown is the minimum-norm "
-                       + "solution with the default cut-off, without refinement.")
+                       + "solution A⁺b of X as given, unrefined, with the cut-off σ₁(X)·max(m, n)·ε = \(e(xCutoff, 1)) "
+                       + "(rank \(xRank) of X).")
         }
         let accuracy = AccuracyEstimate(fit)
 

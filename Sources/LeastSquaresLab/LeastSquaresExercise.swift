@@ -59,7 +59,8 @@ public enum LeastSquaresExercise {
     /// products of the refinement; a NaN printed with exit status 0 would be a silent wrong answer.
     static func checkFinite(_ graded: GradedFit) throws {
         let sd = graded.fit.residualStandardDeviation ?? 0
-        guard graded.fit.coefficients.allSatisfy(\.isFinite), sd.isFinite else {
+        // ‖r‖² too: with m ≤ n there is no residual SD to catch its overflow.
+        guard graded.fit.coefficients.allSatisfy(\.isFinite), sd.isFinite, graded.fit.residualSumOfSquares.isFinite else {
             throw UserFacingError("\(graded.data.name): the fit overflows Double (its values or their powers are too "
                                   + "close to 1.8e308); divide the data by a power of ten and fit again")
         }

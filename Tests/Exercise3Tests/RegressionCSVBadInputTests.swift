@@ -64,6 +64,16 @@ extension Exercise3Tests.BadInput {
         #expect(try responseMessage(long).contains("more than \(RegressionCSV.maximumCells) numbers"))
     }
 
+    /// Values near the end of Double's range overflow ‖r‖² even when m ≤ n leaves no residual SD:
+    /// refused, not printed as NaN.
+    @Test func overflowWithoutDegreesOfFreedom() throws {
+        #expect(try responseMessage("c0,c1,c2,c3\n1e300,1e300,8.840,7.068\n-3.75,-3.159,9.140,1e-300\n"
+                                    + "1e-300,6.028,123456789.123,5.483\n-8.841,7.844,8.105,1e-300\n",
+                                    response: "c0").contains("overflows"))
+        #expect(try responseMessage("c0,c1,c2,c3,c4\n1e300,0.000001,-1,-0.036,-5.104\n", response: "c0",
+                                    intercept: false).contains("overflows"))
+    }
+
     @Test func optionsThatDoNotGoTogether() throws {
         let path = try temporaryFile(named: "two.csv", containing: "x,y\n1,2\n2,3\n3,5\n")
         #expect(message(.init(dataPath: path, degree: 1, response: "y"))?.contains("exclude each other") == true)
