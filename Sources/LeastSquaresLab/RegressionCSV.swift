@@ -90,7 +90,7 @@ public enum RegressionCSV {
                               predictors: predictorIndices.map { columns[$0] }, certified: nil)
     }
 
-    /// Reads and parses a CSV file (at most ``LabSupport/textFileLimit`` bytes).
+    /// Reads and parses a CSV file (at most 64 MiB: the bounded reader of every data file).
     public static func load(path: String, response: String, intercept: Bool = true) throws(DataFileError) -> RegressionData {
         try parse(try readDataFile(path), file: path, response: response, intercept: intercept)
     }
