@@ -218,6 +218,8 @@ let package = Package(
                 "LeastSquaresLab", "SVDCore", "SVDTestMatrices", "ExtendedPrecision", "LabSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            exclude: ["Fixtures/regression_reference.py"],
+            resources: [.copy("Fixtures/plants.csv"), .copy("Fixtures/regression-reference.json")],
             swiftSettings: swiftSettings),
         // Exercise 4: the condition number of the Hilbert matrix, and how to compute it exactly.
         .target(

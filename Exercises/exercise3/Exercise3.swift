@@ -29,7 +29,11 @@ struct Exercise3: LabCommand {
             Data: --dataset NAME picks one of NIST's eleven sets (Norris, Pontius, NoInt1, NoInt2, \
             Filip, Longley, Wampler1–5); --data FILE.dat reads any NIST StRD linear least-squares \
             file (model, certified values and data read from the file); --data FILE.csv --degree d \
-            fits a polynomial of degree d to two columns x,y (an optional header names them). \
+            fits a polynomial of degree d to two columns x,y (an optional header names them); \
+            --data FILE.csv --response COLUMN fits COLUMN (a name from the header row, or a 1-based \
+            number) against every other column, with an intercept unless --no-intercept. Every \
+            column but the response must be numeric. Without certified values the report gives the \
+            digits to expect from κ and the residual instead of an LRE. \
             --all-nist grades all eleven in one table.
 
             --json prints one object with the keys decomposer, dataset, coefficients, certified \
@@ -47,9 +51,10 @@ struct Exercise3: LabCommand {
               swift run exercise3 --dataset Filip
               swift run exercise3 --all-nist
               swift run exercise3 --data measurements.csv --degree 2 --json
+              swift run exercise3 --data plants.csv --response growth
             """)
 
-    @Option(name: .customLong("data"), help: ArgumentHelp("A NIST StRD .dat file, or a .csv of x,y pairs (with --degree).", valueName: "file"))
+    @Option(name: .customLong("data"), help: ArgumentHelp("A NIST StRD .dat file, a .csv of x,y pairs (with --degree), or a .csv with a header row (with --response).", valueName: "file"))
     var dataPath: String?
 
     @Option(help: ArgumentHelp("A bundled NIST data set: \(ReferenceDatasets.names.joined(separator: ", ")).", valueName: "name"))
@@ -57,6 +62,12 @@ struct Exercise3: LabCommand {
 
     @Option(help: "The degree of the polynomial fitted to a CSV file (0…\(PolynomialCSV.maximumDegree)).")
     var degree: Int?
+
+    @Option(help: ArgumentHelp("The response column of a CSV file with a header row (a name, or a 1-based column number); every other column is a predictor.", valueName: "column"))
+    var response: String?
+
+    @Flag(name: .customLong("no-intercept"), help: "With --response: fit without the constant term B0.")
+    var noIntercept = false
 
     @Flag(name: .customLong("all-nist"), help: "Grade all eleven NIST data sets in one table.")
     var allNIST = false
@@ -80,6 +91,11 @@ struct Exercise3: LabCommand {
             throw ValidationError("--degree must be between 0 and \(PolynomialCSV.maximumDegree), got \(degree)")
         }
         if degree != nil && dataPath == nil { throw ValidationError("--degree applies to --data FILE.csv") }
+        if response != nil && dataPath == nil { throw ValidationError("--response applies to --data FILE.csv") }
+        if response != nil && degree != nil {
+            throw ValidationError("--response and --degree exclude each other: --degree fits a polynomial to two columns x,y")
+        }
+        if noIntercept && response == nil { throw ValidationError("--no-intercept applies to --data FILE.csv --response COLUMN") }
         if let dataset, ReferenceDatasets.url(named: dataset) == nil {
             throw ValidationError("unknown data set '\(dataset)'; choose one of \(ReferenceDatasets.names.joined(separator: ", "))")
         }
@@ -97,6 +113,7 @@ struct Exercise3: LabCommand {
 
     func run() throws {
         var options = LeastSquaresExercise.Options(dataPath: dataPath, datasetName: dataset, degree: degree,
+                                                   response: response, intercept: !noIntercept,
                                                    allReferenceSets: allNIST, residuals: residuals, json: output.json,
                                                    decomposer: decomposer.selected)
         options.residualSize = residual

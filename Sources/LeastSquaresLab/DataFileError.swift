@@ -18,6 +18,16 @@ public enum DataFileError: Error, Equatable, Sendable, CustomStringConvertible, 
     case tooFewObservations(file: String, observations: Int, parameters: Int)
     /// No data rows at all.
     case noData(file: String)
+    /// The header row of a CSV file cannot name the columns (`reason` says why).
+    case badHeader(file: String, line: Int, reason: String)
+    /// The response the user asked for is not a column of the file.
+    case unknownResponse(file: String, response: String, columns: [String])
+    /// A cell of a named column is not a finite decimal number.
+    case notANumberInColumn(file: String, line: Int, column: String, text: String)
+    /// A column holds no number at all (text such as names or dates).
+    case nonNumericColumn(file: String, column: String, line: Int, text: String)
+    /// The table is larger than the solver accepts (`reason` names the limit).
+    case tooLarge(file: String, reason: String)
 
     public var description: String {
         switch self {
@@ -36,6 +46,20 @@ public enum DataFileError: Error, Equatable, Sendable, CustomStringConvertible, 
                 + "\(parameters) parameters (need at least \(parameters))"
         case let .noData(file):
             return "\(file): no data rows"
+        case let .badHeader(file, line, reason):
+            return "\(file), line \(line): \(reason)"
+        case let .unknownResponse(file, response, columns):
+            let shown = columns.count <= 12 ? columns.joined(separator: ", ")
+                : columns.prefix(12).joined(separator: ", ") + ", … (\(columns.count) in all)"
+            return "\(file): no column '\(response)' for --response; the columns are \(shown), "
+                + "or give a column number 1…\(columns.count)"
+        case let .notANumberInColumn(file, line, column, text):
+            return "\(file), line \(line), column '\(column)': '\(text)' is not a finite decimal number"
+        case let .nonNumericColumn(file, column, line, text):
+            return "\(file): column '\(column)' is not numeric (line \(line): '\(text)'); every column but the "
+                + "response is a predictor, so remove it from the file"
+        case let .tooLarge(file, reason):
+            return "\(file): \(reason)"
         }
     }
 

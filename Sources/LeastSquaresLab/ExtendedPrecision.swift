@@ -61,7 +61,7 @@ extension Double: ExtendedPrecision {
 ///
 /// **Double-double is the default, on every platform**, for two measured reasons. First, it is
 /// needed: with `Float80` residuals the refinement stalls at about u·‖b‖/σₙ, which for NIST's
-/// Wampler4 and Wampler5 (|y| up to 2·10⁷, κ(A_s) ≈ 2900) leaves 11.2 and 9.4 correct digits,
+/// Wampler4 and Wampler5 (|y| up to 2·10⁷, κ(A_s) ≈ 2900) leaves 12.7 and 9.6 correct digits,
 /// below the goals of 13 and 12; double-double's 2⁻¹⁰⁶ leaves the full 15. Second, it gives the
 /// same digits on x86-64 and arm64, so a grade does not depend on the machine. Its cost, about
 /// ten `Double` operations per operation, is negligible at these sizes.

@@ -65,16 +65,26 @@ public struct GradedFit: Sendable {
             Singular values of X:   \(fit.designSingularValues.map { e($0, 2) }.joined(separator: " "))
             Singular values of X·D: \(fit.scaledSingularValues.map { e($0, 2) }.joined(separator: " "))
             """)
+        let cutoff = (fit.scaledSingularValues.first ?? 0) * Double(max(m, n)) * Double.ulpOfOne
+        out.append("Numerical rank of X·D: \(fit.rank) of \(n) (singular values above the cut-off "
+                   + "σ₁·max(m, n)·ε = \(e(cutoff, 1)) count).")
         if fit.rank < n {
-            out.append("⚠ X·D has numerical rank \(fit.rank) < \(n): the fit is not unique; shown is the minimum-norm "
-                       + "solution with the default cut-off, without refinement.")
+            let why = m < n ? " (\(m) observation\(m == 1 ? "" : "s") for \(n) parameters)" : ""
+            let sigma1 = fit.designSingularValues.first ?? 0
+            let xCutoff = sigma1 * Double(max(m, n)) * Double.ulpOfOne
+            let xRank = fit.designSingularValues.filter { $0 > xCutoff }.count
+            out.append("⚠ X·D has numerical rank \(fit.rank) < \(n)\(why): the fit is not unique; shown is the minimum-norm "
+                       + "solution A⁺b of X as given, unrefined, with the cut-off σ₁(X)·max(m, n)·ε = \(e(xCutoff, 1)) "
+                       + "(rank \(xRank) of X).")
         }
+        let accuracy = AccuracyEstimate(fit)
 
         if let certified = data.certified, let lre {
-            var table = TextTable(headers: ["parameter", "estimate", "certified (NIST)", "LRE"])
+            var table = TextTable(headers: ["parameter", "estimate", "certified (NIST)", "LRE", "expected"])
             for j in 0..<n {
                 table.append([data.model.parameterNames[j], Format.significant(fit.coefficients[j], 15),
-                              Format.significant(certified.coefficients[j], 15), Format.fixed(lre[j], 2)])
+                              Format.significant(certified.coefficients[j], 15), Format.fixed(lre[j], 2),
+                              Format.fixed(accuracy.coefficientDigits[j], 1)])
             }
             out.append("")
             out.append(table.rendered())
@@ -83,12 +93,25 @@ public struct GradedFit: Sendable {
             out.append("  LRE = −log₁₀(|estimate − certified| / |certified|): correct significant digits, capped at the "
                        + "\(certified.significantDigits.max() ?? 15) digits NIST certifies, floored at 0.")
         } else {
-            var table = TextTable(headers: ["parameter", "estimate"])
-            for j in 0..<n { table.append([data.model.parameterNames[j], Format.significant(fit.coefficients[j], 15)]) }
+            var table = TextTable(headers: ["parameter", "term", "estimate", "digits expected"])
+            for j in 0..<n {
+                table.append([data.model.parameterNames[j], data.model.termDescription(j),
+                              Format.significant(fit.coefficients[j], 15), Format.fixed(accuracy.coefficientDigits[j], 1)])
+            }
             out.append("")
             out.append(table.rendered())
         }
+        var expectation = "Digits to expect of the exact least-squares fit to the numbers as written (normwise): "
+            + "SVD alone \(Format.fixed(AccuracyEstimate.digits(accuracy.svdError), 1))"
+        if let refined = accuracy.refinedError {
+            expectation += ", refined \(Format.fixed(AccuracyEstimate.digits(refined), 1))"
+        }
+        out.append(expectation + ".")
+        out.append(fit.rank < n
+            ? "  (from ε·(κ + κ²·‖r‖/(‖X‖·‖β‖)), κ = σ₁/σᵣ of X above the cut-off.)"
+            : "  (from ε·(κ + κ²·‖r‖/(‖X·D‖·‖β‖)), κ = κ₂(X·D), and the unit roundoff of the refinement's residuals.)")
 
+        out.append("Residual norm ‖r‖₂ = ‖y − Xβ‖₂ = \(Format.significant(max(fit.residualSumOfSquares, 0).squareRoot(), 15))")
         if let sd = fit.residualStandardDeviation {
             var line = "Residual standard deviation √(‖r‖²/(m − n)) = \(Format.significant(sd, 15))"
             if let certified = data.certified, let sdLRE = residualSDLRE {
@@ -96,7 +119,7 @@ public struct GradedFit: Sendable {
             }
             out.append(line)
         } else {
-            out.append("Residual standard deviation: undefined (m = n, no degrees of freedom)")
+            out.append("Residual standard deviation: undefined (m ≤ n, no degrees of freedom)")
         }
 
         if !leverComparison.isEmpty {

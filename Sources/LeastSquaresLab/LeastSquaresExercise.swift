@@ -12,8 +12,13 @@ public enum LeastSquaresExercise {
         public var dataPath: String?
         /// A bundled NIST data set by name.
         public var datasetName: String?
-        /// The polynomial degree for a CSV file.
+        /// The polynomial degree for a CSV file of two columns x, y.
         public var degree: Int?
+        /// The response column (name or 1-based number) of a CSV file with a header: every other
+        /// column is a predictor of a linear model.
+        public var response: String?
+        /// Whether that linear model has an intercept B0 (`--no-intercept` clears it).
+        public var intercept = true
         /// Grade all eleven bundled data sets in one table.
         public var allReferenceSets = false
         /// The arithmetic of the refinement's residuals.
@@ -26,12 +31,14 @@ public enum LeastSquaresExercise {
         public var decomposer: NamedDecomposer
 
         public init(dataPath: String? = nil, datasetName: String? = nil, degree: Int? = nil,
-                    allReferenceSets: Bool = false, residuals: ResidualArithmetic = .doubleDouble, json: Bool = false,
+                    response: String? = nil, intercept: Bool = true, allReferenceSets: Bool = false, residuals: ResidualArithmetic = .doubleDouble, json: Bool = false,
                     decomposer: NamedDecomposer = DecomposerRegistry.standard) {
             self.decomposer = decomposer
             self.dataPath = dataPath
             self.datasetName = datasetName
             self.degree = degree
+            self.response = response
+            self.intercept = intercept
             self.allReferenceSets = allReferenceSets
             self.residuals = residuals
             self.json = json
@@ -52,7 +59,8 @@ public enum LeastSquaresExercise {
     /// products of the refinement; a NaN printed with exit status 0 would be a silent wrong answer.
     static func checkFinite(_ graded: GradedFit) throws {
         let sd = graded.fit.residualStandardDeviation ?? 0
-        guard graded.fit.coefficients.allSatisfy(\.isFinite), sd.isFinite else {
+        // ‖r‖² too: with m ≤ n there is no residual SD to catch its overflow.
+        guard graded.fit.coefficients.allSatisfy(\.isFinite), sd.isFinite, graded.fit.residualSumOfSquares.isFinite else {
             throw UserFacingError("\(graded.data.name): the fit overflows Double (its values or their powers are too "
                                   + "close to 1.8e308); divide the data by a power of ten and fit again")
         }
@@ -109,9 +117,17 @@ public enum LeastSquaresExercise {
     /// The data the options name.
     static func loadData(_ options: Options) throws -> RegressionData {
         if let path = options.dataPath {
+            if let response = options.response {
+                guard options.degree == nil else {
+                    throw UserFacingError("--response and --degree exclude each other: --degree fits a polynomial to two columns x,y")
+                }
+                return try RegressionCSV.load(path: path, response: response, intercept: options.intercept)
+            }
+            guard options.intercept else { throw UserFacingError("--no-intercept applies to --response COLUMN") }
             if path.lowercased().hasSuffix(".csv") {
                 guard let degree = options.degree else {
-                    throw UserFacingError("\(path): a CSV file needs --degree d (the polynomial to fit)")
+                    throw UserFacingError("\(path): a CSV file needs --response COLUMN (a linear fit in the other columns) "
+                                          + "or, for two columns x,y, --degree d (a polynomial)")
                 }
                 return try PolynomialCSV.load(path: path, degree: degree)
             }

@@ -40,6 +40,25 @@ public struct LinearModel: Sendable, Equatable {
                            predictorNames: [predictor], responseName: response)
     }
 
+    /// y = B0 + B1·x₁ + … + Bₚ·xₚ (or, without the intercept, y = B1·x₁ + … + Bₚ·xₚ) in the
+    /// predictors `predictors`, each to the first power: NIST's names for the parameters, as in
+    /// Longley (with the intercept) and NoInt1 (without).
+    public static func linear(predictors: [String], response: String, intercept: Bool = true) -> LinearModel {
+        let powers = predictors.indices.map { Term.power(predictor: $0, exponent: 1) }
+        let terms = (intercept ? [.constant] : []) + powers
+        let names = (intercept ? ["B0"] : []) + predictors.indices.map { "B\($0 + 1)" }
+        return LinearModel(terms: terms, parameterNames: names, predictorNames: predictors, responseName: response)
+    }
+
+    /// What parameter j multiplies, for a report: "intercept", the predictor's name, or "x**2".
+    public func termDescription(_ j: Int) -> String {
+        switch terms[j] {
+        case .constant: return "intercept"
+        case .power(let p, 1): return predictorNames[p]
+        case .power(let p, let k): return "\(predictorNames[p])**\(k)"
+        }
+    }
+
     /// The number of parameters, n.
     public var parameterCount: Int { terms.count }
 

@@ -46,9 +46,10 @@ import SVDDecomposers
 /// polynomial, pass the limit of about 7.6 digits that any solver has once xᵖ is rounded to
 /// `Double`.
 ///
-/// A matrix without full numerical column rank has no unique least-squares solution; it gets
-/// the minimum-norm one A⁺b with the default cut-off, unrefined, and ``LeastSquaresFit/rank``
-/// says so.
+/// A matrix without full numerical column rank (after scaling) has no unique least-squares
+/// solution; it gets the minimum-norm one A⁺b of the unscaled matrix with the default cut-off,
+/// unrefined, and ``LeastSquaresFit/rank`` says so. (Scaling the columns changes which solution
+/// is shortest, so the scaled route's answer is not reported then.)
 ///
 /// ## References
 /// - Å. Björck, Iterative refinement of linear least squares solutions I, BIT 7 (1967).
@@ -174,7 +175,9 @@ public struct RefinedLeastSquares: Sendable {
             stages.append(SolutionStage(name: "refined, residuals in \(E.arithmeticName)",
                                         coefficients: unscale(y.map(\.roundedToDouble))))
         }
-        let coefficients = stages.last!.coefficients
+        // Without full column rank the answer is the minimum-norm solution A⁺b of the problem as
+        // given. The scaled route would give the one of least ‖D⁻¹x‖ instead: another solution.
+        let coefficients = rank < n ? plainSolution : stages.last!.coefficients
 
         // The residual of the reported (Double) coefficients, computed in E on the unscaled data.
         let finalResidual = Self.residual(extendedB, minus: extendedA, times: coefficients.map { E($0) }, rows: m)
@@ -192,7 +195,9 @@ public struct RefinedLeastSquares: Sendable {
                                columnScaleExponents: exponents,
                                stages: stages,
                                refinementCorrections: corrections,
-                               arithmeticName: E.arithmeticName)
+                               arithmeticName: E.arithmeticName,
+                               residualUnitRoundoff: E.unitRoundoff,
+                               responseNorm: b.reduce(0) { $0 + $1 * $1 }.squareRoot())
     }
 
     /// b − A·x in E, for A column-major with `rows` rows.
@@ -224,12 +229,18 @@ public struct LeastSquaresFit: Sendable {
     public let scaledSingularValues: [Double]
     /// eⱼ: column j was scaled by 2^(−eⱼ).
     public let columnScaleExponents: [Int]
-    /// The solution after each lever, last one reported.
+    /// The solution after each lever; the last one is reported, except without full rank (then
+    /// the first, the minimum-norm A⁺b of the unscaled matrix).
     public let stages: [SolutionStage]
     /// max|δy|/max|y| of each refinement step.
     public let refinementCorrections: [Double]
     /// The extended arithmetic of the residuals ("Float80", "double-double").
     public let arithmeticName: String
+    /// The unit roundoff of that arithmetic (2⁻⁵³ for Double, 2⁻⁶⁴ for Float80, about 2⁻¹⁰⁶ for
+    /// double-double).
+    public let residualUnitRoundoff: Double
+    /// ‖b‖₂, the norm of the response.
+    public let responseNorm: Double
 
     /// The residual standard deviation √(‖r‖²/(m − n)); `nil` when m = n (no degrees of freedom).
     public var residualStandardDeviation: Double? {

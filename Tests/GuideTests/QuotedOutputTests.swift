@@ -13,7 +13,8 @@ import Testing
 ///     ```
 ///
 /// Each non-empty line of the block must be a line of the command's standard output (trailing
-/// spaces ignored); a line that is only `…` stands for lines left out. Durations (`0.84 s`,
+/// spaces ignored); a line that is only `…` stands for lines left out. A file of the repository
+/// named by its relative path (`--data Tests/…/plants.csv`) is copied there first. Durations (`0.84 s`,
 /// `12 ms`) depend on the machine, so they are compared as "a duration", not by value. The command runs with
 /// `--no-plots` added (unless it prints JSON), in a scratch directory.
 @Suite struct QuotedOutputTests {
@@ -89,6 +90,15 @@ import Testing
         defer { command.remove() }
         var arguments = Array(excerpt.arguments.dropFirst())
         if !arguments.contains("--json") && executable != "svd" { arguments.append("--no-plots") }
+        // A data file of the repository named by its path from the top (as a reader runs the
+        // command there) is copied to the same path in the scratch directory.
+        for argument in arguments where argument.contains("/") && !argument.hasPrefix("-") && !argument.hasPrefix("/") {
+            let source = Self.repository.appendingPathComponent(argument)
+            guard FileManager.default.fileExists(atPath: source.path) else { continue }
+            let target = command.scratch.appendingPathComponent(argument)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: source, to: target)
+        }
         let run = try command.run(arguments)
         #expect(run.status == 0, "\(excerpt.arguments.joined(separator: " ")) failed: \(run.standardError)")
         let printed = Set(run.outputLines.map(Self.normalized))

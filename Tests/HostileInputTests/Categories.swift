@@ -168,6 +168,30 @@ enum Categories {
                  files: ["gap.csv": bytes("x,y\n1,\n2,3.5\n3,4\n")], outcome: .refused(["line 2"])),
             Case(category: 6, executable: "exercise0", arguments: ["--matrix", "1 2\r; 3 4", "--no-plots"],
                  outcome: .succeeds(["σ₁"])),
+        ] + regressionCSV
+    }
+
+    /// `exercise3 --data FILE --response COLUMN`: a CSV with a header row, several predictors.
+    static var regressionCSV: [Case] {
+        func run(_ file: String, _ text: String, response: String = "y", _ outcome: HostileInputTests.Outcome) -> Case {
+            Case(category: 6, executable: "exercise3", arguments: ["--data", file, "--response", response],
+                 files: [file: bytes(text)], outcome: outcome)
+        }
+        return [
+            run("absent.csv", "a,b,c\n1,2,3\n4,5,6\n2,2,9\n", response: "z", .refused(["no column 'z'", "a, b, c"])),
+            run("twice.csv", "y,a,a\n1,2,3\n4,5,6\n2,2,9\n", .refused(["line 1", "two columns are named 'a'"])),
+            run("names.csv", "y,country,x\n1,France,2\n2,Chile,3\n4,Peru,3\n", .refused(["column 'country' is not numeric"])),
+            run("nan.csv", "y,x,z\n1,2,3\n2,nan,4\n3,5,1\n4,2,2\n", .refused(["line 3, column 'x'", "'nan'"])),
+            run("inf.csv", "y,x,z\n1,2,3\n2,4,-inf\n3,5,1\n4,2,2\n", .refused(["line 3, column 'z'", "'-inf'"])),
+            run("empty-cell.csv", "y,x,z\n1,2,3\n2,,4\n3,5,1\n", .refused(["line 3, column 'x'"])),
+            run("ragged.csv", "y,x,z\n1,2,3\n2,4\n3,5,1\n", .refused(["line 3", "2 fields, expected 3"])),
+            run("no-header.csv", "1,2,3\n4,5,6\n", .refused(["header row"])),
+            run("wide.csv", String(decoding: wideCSV(rows: 2, columns: 200_000), as: UTF8.self), response: "c0",
+                .refused(["200000 parameters", "at most 100"])),
+            run("big.csv", "y,x\n1e308,1\n-1e308,2\n1e308,3\n-1e308,4\n", .refused(["overflows"])),
+            run("short.csv", "y,a,b,c\n1,2,3,4\n2,1,0,5\n", .succeeds(["minimum-norm", "2 observations for 4 parameters"])),
+            Case(category: 2, executable: "exercise3", arguments: ["--data", "/dev/zero", "--response", "y"],
+                 outcome: .refused(["/dev/zero", "MiB"])),
         ]
     }
 
