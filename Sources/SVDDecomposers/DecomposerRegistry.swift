@@ -27,9 +27,8 @@ public struct NamedDecomposer: Sendable, Equatable {
 
     public static func == (lhs: NamedDecomposer, rhs: NamedDecomposer) -> Bool { lhs.name == rhs.name }
 
-    /// "jacobi: one-sided Jacobi": the name given and the algorithm's own, for reports (a colon,
-    /// not parentheses, since an algorithm's name may carry its own: "one-sided Jacobi (textbook)").
-    public var label: String { "\(name): \(decomposer.name)" }
+    /// "jacobi (one-sided Jacobi)": the name given and the algorithm's own, for reports.
+    public var label: String { "\(name) (\(decomposer.name))" }
 }
 
 /// The decomposers every exercise and `svd` accept by name (`--decomposer NAME`).

@@ -35,8 +35,8 @@ public struct ReferenceJacobi: SingularValueDecomposer {
     /// The sweep limit; reaching it throws `SVDError.noConvergence`.
     public var maxSweeps: Int
 
-    /// "one-sided Jacobi (textbook)", the name reports give this decomposer.
-    public var name: String { "one-sided Jacobi (textbook)" }
+    /// "one-sided Jacobi as the textbook writes it", the name reports give this decomposer.
+    public var name: String { "one-sided Jacobi as the textbook writes it" }
 
     /// A textbook one-sided Jacobi decomposer.
     ///
