@@ -17,8 +17,8 @@ import Testing
 /// skipped where the output has no Float80 row: that type exists on x86-64 only). The command runs as for the
 /// quoted excerpts (``CommandRuns``: `--no-plots` added, each command once per test run). The
 /// command `grading-manifest` is not run: its "output" is the counts of `Tests/grading-manifest.txt`
-/// (`module CoreTests: 63 tests in 12 suites`, `suite ContractTests.ContractSelfTests: 5 tests`,
-/// `total: 331 tests`), for the test counts a document quotes.
+/// (`module CoreTests: N tests in S suites`, `suite ContractTests.ContractSelfTests: N tests`,
+/// `total: N tests`), for the test counts a document quotes.
 @Suite struct PinnedNumberTests {
     /// One marker: where it is, the command, the numbers and the paragraph they must be in.
     struct Marker: CustomTestStringConvertible, Sendable {
