@@ -19,10 +19,17 @@ final class CommandRuns: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [[String]: Entry] = [:]
 
-    /// The arguments actually passed to `executable`: the guide's, plus `--no-plots` where it applies.
+    /// The arguments actually passed to `executable`: the guide's, with a path to a file of the
+    /// package (as a reader types it in the package's root) made absolute, since the command runs
+    /// in a scratch directory; plus `--no-plots` where it applies.
     static func arguments(for command: [String]) -> [String] {
         guard let executable = command.first else { return [] }
-        var arguments = Array(command.dropFirst())
+        var arguments = command.dropFirst().map { argument in
+            let file = QuotedOutputTests.repository.appendingPathComponent(argument)
+            let isPackageFile = argument.contains("/") && !argument.hasPrefix("/")
+                && FileManager.default.fileExists(atPath: file.path)
+            return isPackageFile ? file.path : argument
+        }
         if !arguments.contains("--json") && executable != "svd" && !arguments.contains("--no-plots") {
             arguments.append("--no-plots")
         }

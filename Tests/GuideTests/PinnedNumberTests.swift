@@ -223,6 +223,13 @@ import Testing
                 && !number.occurs(in: "26.5") && !number.occurs(in: "6.5e-3"))
     }
 
+    @Test func packageFilesArePassedByAbsolutePath() {
+        let arguments = CommandRuns.arguments(for: ["exercise2", "--image", "Tests/grading-manifest.txt", "--ranks", "1,5"])
+        let path = QuotedOutputTests.repository.appendingPathComponent("Tests/grading-manifest.txt").path
+        #expect(arguments == ["--image", path, "--ranks", "1,5", "--no-plots"])
+        #expect(CommandRuns.arguments(for: ["svd", "no/such/file", "--json"]) == ["no/such/file", "--json"])
+    }
+
     @Test func theManifestIsCounted() throws {
         let counts = try Self.manifestCounts()
         #expect(counts.contains { $0.hasPrefix("module ContractTests: ") })
