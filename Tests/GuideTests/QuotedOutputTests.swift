@@ -14,9 +14,10 @@ import Testing
 ///
 /// Each non-empty line of the block must be a line of the command's standard output (trailing
 /// spaces ignored); a line that is only `…` stands for lines left out. A file of the repository
-/// named by its relative path (`--data Tests/…/plants.csv`) is copied there first. Durations (`0.84 s`,
+/// named by its relative path (`--data Tests/…/plants.csv`) is passed by its absolute path. Durations (`0.84 s`,
 /// `12 ms`) depend on the machine, so they are compared as "a duration", not by value. The command runs with
-/// `--no-plots` added (unless it prints JSON), in a scratch directory.
+/// `--no-plots` added (unless it prints JSON), in a scratch directory, once per test run
+/// (``CommandRuns``: the numbers pinned in the prose, ``PinnedNumberTests``, read the same runs).
 @Suite struct QuotedOutputTests {
     /// One quoted excerpt: where it is, the command, and its lines.
     struct Excerpt: CustomTestStringConvertible, Sendable {
@@ -82,24 +83,11 @@ import Testing
         let quoted = excerpt.lines.map(Self.normalized)
             .filter { !$0.isEmpty && $0.trimmingCharacters(in: .whitespaces) != "…" }
         #expect(!quoted.isEmpty, "the marker at \(excerpt.file):\(excerpt.line) is not followed by a code block")
-        guard let executable = excerpt.arguments.first else {
+        guard !excerpt.arguments.isEmpty else {
             Issue.record("the marker at \(excerpt.file):\(excerpt.line) names no command")
             return
         }
-        let command = try ExerciseCommand(executable)
-        defer { command.remove() }
-        var arguments = Array(excerpt.arguments.dropFirst())
-        if !arguments.contains("--json") && executable != "svd" { arguments.append("--no-plots") }
-        // A data file of the repository named by its path from the top (as a reader runs the
-        // command there) is copied to the same path in the scratch directory.
-        for argument in arguments where argument.contains("/") && !argument.hasPrefix("-") && !argument.hasPrefix("/") {
-            let source = Self.repository.appendingPathComponent(argument)
-            guard FileManager.default.fileExists(atPath: source.path) else { continue }
-            let target = command.scratch.appendingPathComponent(argument)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: source, to: target)
-        }
-        let run = try command.run(arguments)
+        let run = try CommandRuns.shared.run(excerpt.arguments)
         #expect(run.status == 0, "\(excerpt.arguments.joined(separator: " ")) failed: \(run.standardError)")
         let printed = Set(run.outputLines.map(Self.normalized))
         // Float80 exists on x86-64 only: where the command prints no Float80 row, none is expected.
