@@ -43,8 +43,10 @@ extension LabAdmin {
                 3. the generated student tree builds, exercises 1–3 run (exit 0) and name the tasks they wait for,
                    and every graded test there is notImplemented (not passed, not crashed): score 0;
                 4. with the solutions put back, it scores full marks;
-                5. a seeded fault (the absolute stopping test in C2) passes C2's ordinary tier and fails its
-                   graded tier, with feedback naming the property, the matrix and the replay seed.
+                5. each seeded fault passes its task's ordinary tests and fails the one made for it, with feedback
+                   naming the property, the matrix and the replay seed: the absolute stopping test in C2 (fails
+                   C2.graded), no power-of-two scaling in E1.1's column sums (fails E1.1.constant-and-huge), the
+                   ratios of E1.2 from σᵢ² unscaled (fail E1.2.ratios-no-overflow).
                 """)
 
         @Option(help: "Where to build the student version (default: a new temporary folder, removed afterwards).")
