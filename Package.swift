@@ -356,6 +356,7 @@ package.targets += [
         name: "LabGrading",
         dependencies: [
             "SVDCore", "SVDTestMatrices", "SVDTextbook", "StudentJacobi", "SpectrumTasks", "LeastSquaresLab", "LabMarkers", "GradingSupport",
+            "PrincipalComponents", "ImageCompression", "ExtendedPrecision",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings),

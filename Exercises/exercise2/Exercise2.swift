@@ -71,7 +71,12 @@ struct Exercise2: LabCommand {
     func run() throws {
         let request = CompressionRequest(imagePath: image, ranks: ranks, energyTarget: energy,
                                          psnrTarget: psnr, gray: gray, decomposer: decomposer.selected)
-        let result = try CompressionExercise.run(request)
+        // In the student version the analysis calls the tasks E2.1–E2.3; until they are done, a note.
+        var pending = PendingTasks()
+        guard let result = try pending.attempt({ try CompressionExercise.run(request) }) else {
+            print(pending.note("Exercise 2, image compression"))
+            return
+        }
         if output.json {
             print(result.json.rendered())
             return

@@ -39,7 +39,7 @@ public struct CompressionAnalysis: Sendable {
 
     /// Decomposes every channel and measures the error and PSNR curves.
     /// - Throws: `SVDError` (non-finite entries cannot come from an image; non-convergence is
-    ///   reported rather than hidden).
+    ///   reported rather than hidden); `TaskNotImplemented` while task E2.3 is a stub.
     public init(channels: [Matrix<Double>], decomposer: NamedDecomposer = DecomposerRegistry.standard) throws {
         precondition(!channels.isEmpty, "An image has at least one channel")
         let m = channels[0].rows, n = channels[0].columns
@@ -54,64 +54,54 @@ public struct CompressionAnalysis: Sendable {
         svdSeconds = seconds
         self.decompositions = decompositions
 
-        let p = min(m, n)
-        var squaredErrors = [Double](repeating: 0, count: p + 1)
-        var squaredClippedErrors = [Double](repeating: 0, count: p + 1)
-        var total = 0.0
-        for (channel, svd) in zip(channels, decompositions) {
-            let curves = Self.errorCurves(channel, svd)
-            for k in 0...p {
-                squaredErrors[k] += curves.squared[k]
-                squaredClippedErrors[k] += curves.squaredClipped[k]
-            }
-            total += curves.squared[0]
-        }
-        frobeniusNorm = total.squareRoot()
+        let curves = try Self.errorCurves(channels, decompositions)
+        frobeniusNorm = curves.squared[0].squareRoot()
         let norm = frobeniusNorm
-        measuredRelativeErrors = squaredErrors.map { norm > 0 ? $0.squareRoot() / norm : 0 }
-        let count = Double(m * n * channels.count)
-        psnrByRank = squaredClippedErrors.map { PeakSignalToNoise.decibels(meanSquaredError: $0 / count) }
+        measuredRelativeErrors = curves.squared.map { norm > 0 ? $0.squareRoot() / norm : 0 }
+        psnrByRank = curves.psnr
     }
 
-    /// ‖A − A_k‖_F² and ‖A − clip(A_k)‖_F² for k = 0 … p, by rank-one updates of A_k.
-    private static func errorCurves(_ a: Matrix<Double>, _ svd: SingularValueDecomposition<Double>)
-        -> (squared: [Double], squaredClipped: [Double])
+    /// ‖A − A_k‖_F² over all channels and the PSNR of the clipped A_k (task E2.3), for
+    /// k = 0 … p, by rank-one updates of A_k: the channels side by side in one array.
+    private static func errorCurves(_ channels: [Matrix<Double>], _ decompositions: [SingularValueDecomposition<Double>])
+        throws(TaskNotImplemented) -> (squared: [Double], psnr: [Double])
     {
-        let m = a.rows, n = a.columns, p = min(m, n)
+        let m = channels[0].rows, n = channels[0].columns, p = min(m, n), size = m * n
+        let original = channels.flatMap(\.elements)
         var squared = [Double](repeating: 0, count: p + 1)
-        var squaredClipped = [Double](repeating: 0, count: p + 1)
-        var approximation = [Double](repeating: 0, count: m * n)
-        a.elements.withUnsafeBufferPointer { original in
-            svd.u.elements.withUnsafeBufferPointer { u in
-                svd.v.elements.withUnsafeBufferPointer { v in
-                    approximation.withUnsafeMutableBufferPointer { ak in
-                        for k in 0...p {
-                            if k > 0 {
-                                // A_k = A_{k−1} + σ_k·u_k·v_kᵀ, column by column.
-                                let sigma = svd.singularValues[k - 1]
-                                let uk = u.baseAddress! + (k - 1) * m
-                                for j in 0..<n {
-                                    let factor = sigma * v[j + (k - 1) * n]
-                                    let column = ak.baseAddress! + j * m
-                                    for i in 0..<m { column[i] += factor * uk[i] }
+        var psnr = [Double](repeating: 0, count: p + 1)
+        var approximation = [Double](repeating: 0, count: original.count)
+        for k in 0...p {
+            original.withUnsafeBufferPointer { a in
+                approximation.withUnsafeMutableBufferPointer { ak in
+                    for (c, svd) in decompositions.enumerated() {
+                        let block = ak.baseAddress! + c * size
+                        if k > 0 {
+                            // A_k = A_{k−1} + σ_k·u_k·v_kᵀ, column by column.
+                            let sigma = svd.singularValues[k - 1]
+                            svd.u.elements.withUnsafeBufferPointer { u in
+                                svd.v.elements.withUnsafeBufferPointer { v in
+                                    let uk = u.baseAddress! + (k - 1) * m
+                                    for j in 0..<n {
+                                        let factor = sigma * v[j + (k - 1) * n]
+                                        let column = block + j * m
+                                        for i in 0..<m { column[i] += factor * uk[i] }
+                                    }
                                 }
                             }
-                            var plain = 0.0, clipped = 0.0
-                            for index in 0..<(m * n) {
-                                let value = ak[index]
-                                let d = original[index] - value
-                                let c = original[index] - min(max(value, 0), 1)
-                                plain += d * d
-                                clipped += c * c
-                            }
-                            squared[k] = plain
-                            squaredClipped[k] = clipped
                         }
+                        var plain = 0.0
+                        for index in 0..<size {
+                            let d = a[c * size + index] - block[index]
+                            plain += d * d
+                        }
+                        squared[k] += plain
                     }
                 }
             }
+            psnr[k] = try CompressionTasks.peakSignalToNoise(original: original, reconstruction: approximation)
         }
-        return (squared, squaredClipped)
+        return (squared, psnr)
     }
 
     /// p = min(m, n), the largest rank.
@@ -155,9 +145,11 @@ public struct CompressionAnalysis: Sendable {
         Double(rows * columns) / Double(storedValues(rank: k))
     }
 
-    /// The smallest k whose captured energy is at least `target` (0 < target ≤ 1).
-    public func smallestRank(energy target: Double) -> Int {
-        (1...maximumRank).first { capturedEnergy(rank: $0) >= target - 1e-15 } ?? maximumRank
+    /// The smallest k whose captured energy is at least `target` (0 < target ≤ 1), by task E2.2;
+    /// 1 for an image that is all zeros.
+    public func smallestRank(energy target: Double) throws(TaskNotImplemented) -> Int {
+        guard frobeniusNorm > 0 else { return 1 }
+        return try CompressionTasks.smallestRank(energy: target, channels: decompositions.map(\.singularValues))
     }
 
     /// The smallest k whose clipped reconstruction reaches `target` dB, or nil if none does.
@@ -165,16 +157,9 @@ public struct CompressionAnalysis: Sendable {
         (1...maximumRank).first { psnrByRank[$0] >= target }
     }
 
-    /// A_k for every channel (not clipped).
-    public func reconstruction(rank k: Int) -> [Matrix<Double>] {
-        decompositions.map { Self.rankApproximation($0, rank: k) }
-    }
-
-    /// U_k·Σ_k·V_kᵀ through `blockedProduct`, the core's product for large matrices (see there),
-    /// rather than the textbook `*` of `LowRankApproximation.matrix`.
-    static func rankApproximation(_ svd: SingularValueDecomposition<Double>, rank k: Int) -> Matrix<Double> {
-        let left = svd.u.leadingColumns(k).scalingColumns(by: Array(svd.singularValues.prefix(k)))
-        return blockedProduct(left, blockedTranspose(svd.v.leadingColumns(k)))
+    /// A_k for every channel (not clipped), by task E2.1.
+    public func reconstruction(rank k: Int) throws(TaskNotImplemented) -> [Matrix<Double>] {
+        try decompositions.map { svd throws(TaskNotImplemented) in try CompressionTasks.rankApproximation(svd, rank: k) }
     }
 
     /// ‖A_c − A_{c,k}‖₂ of channel `c`, measured on the difference of the pixels and the
@@ -184,7 +169,7 @@ public struct CompressionAnalysis: Sendable {
     public func spectralError(rank k: Int, channel c: Int = 0) throws -> Double {
         guard k < maximumRank else { return 0 }
         var difference = channels[c]
-        let approximation = Self.rankApproximation(decompositions[c], rank: k)
+        let approximation = try CompressionTasks.rankApproximation(decompositions[c], rank: k)
         for index in difference.elements.indices { difference.elements[index] -= approximation.elements[index] }
         let estimate = try RandomizedSVD(oversampling: 10, powerIterations: 20, seed: UInt64(k)).decompose(difference, rank: 1)
         return estimate.singularValues[0]

@@ -65,6 +65,8 @@ public struct CompressionResult: Sendable {
     public var mode: ChannelMode
     public var analysis: CompressionAnalysis
     public var rows: [RankRow]
+    /// A_k of every channel for each row's k (task E2.1), not clipped.
+    public var reconstructions: [[Matrix<Double>]]
     /// The target asked for and the smallest k that reaches it (nil when none does).
     public var target: (kind: String, value: Double, rank: Int?)?
 }
@@ -113,14 +115,16 @@ public enum CompressionExercise {
 
         var target: (kind: String, value: Double, rank: Int?)? = nil
         if let energy = request.energyTarget {
-            target = ("energy", energy, analysis.smallestRank(energy: energy))
+            target = ("energy", energy, try analysis.smallestRank(energy: energy))
         } else if let psnr = request.psnrTarget {
             target = ("psnr", psnr, analysis.smallestRank(psnr: psnr))
         }
         if let k = target?.rank, !ranks.contains(k) { ranks = (ranks + [k]).sorted() }
 
         var rows: [RankRow] = []
+        var reconstructions: [[Matrix<Double>]] = []
         for k in ranks {
+            reconstructions.append(try analysis.reconstruction(rank: k))
             let first = analysis.decompositions[0]
             rows.append(RankRow(
                 k: k, relativeError: analysis.measuredRelativeErrors[k],
@@ -133,7 +137,7 @@ public enum CompressionExercise {
         let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let stem = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
         return CompressionResult(source: source, stem: stem.isEmpty ? "image" : stem, image: image, mode: mode,
-                                 analysis: analysis, rows: rows, target: target)
+                                 analysis: analysis, rows: rows, reconstructions: reconstructions, target: target)
     }
 
     /// The report line naming the reconstructions written, with their directory shown as the
@@ -161,13 +165,13 @@ public enum CompressionExercise {
         }
         let input = inputPath.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().standardizedFileURL.path }
         var written: [String] = []
-        for row in result.rows {
+        for (row, reconstruction) in zip(result.rows, result.reconstructions) {
             let url = URL(fileURLWithPath: directory).appendingPathComponent("exercise2-\(result.stem)-k\(row.k).png")
             if url.resolvingSymlinksInPath().standardizedFileURL.path == input {
                 throw UserFacingError("refusing to overwrite the input image '\(inputPath!)' with a reconstruction; choose another --plots-dir")
             }
             do {
-                let image = try RasterImage(channelMatrices: result.analysis.reconstruction(rank: row.k))
+                let image = try RasterImage(channelMatrices: reconstruction)
                 try image.write(toFile: url.path, format: .png)
             } catch {
                 throw UserFacingError("\(error)")

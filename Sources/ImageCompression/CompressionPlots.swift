@@ -8,10 +8,10 @@ extension CompressionResult {
         let a = analysis
         let colour = a.channels.count > 1
         var panels = [Panel(title: "original", series: [picture(a.channels)])]
-        for row in rows {
+        for (row, reconstruction) in zip(rows, reconstructions) {
             panels.append(Panel(title: "k = \(row.k): PSNR \(String(format: "%.1f", row.psnr)) dB, "
                                     + "\(String(format: "%.1f", row.compressionRatio))× fewer numbers",
-                                series: [picture(a.reconstruction(rank: row.k))]))
+                                series: [picture(reconstruction)]))
         }
         let columns = min(3, panels.count)
         let gridRows = (panels.count + columns - 1) / columns
@@ -59,8 +59,8 @@ extension CompressionResult {
             ]))
         // What a rank-k reconstruction leaves out: |A − A_k|, the edges and texture of the tail.
         var residualPanels: [Panel] = []
-        for row in rows {
-            let left = zip(a.channels, a.reconstruction(rank: row.k)).map { original, approximation in
+        for (row, reconstruction) in zip(rows, reconstructions) {
+            let left = zip(a.channels, reconstruction).map { original, approximation in
                 Matrix<Double>(rows: original.rows, columns: original.columns,
                                columnMajor: zip(original.elements, approximation.elements).map { abs($0 - $1) })
             }

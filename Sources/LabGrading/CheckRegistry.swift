@@ -5,9 +5,11 @@ public enum CheckRegistry {
         let hidden: [[Check]] = [
             // BEGIN HIDDEN
             HiddenChecks.all,
+            HiddenExercise12Checks.all,
             // END HIDDEN
         ]
-        return CoreChecks.all + SpectrumChecks.all + Exercise3Checks.all + hidden.joined()
+        return CoreChecks.all + SpectrumChecks.all + Exercise3Checks.all + Exercise1Checks.all + Exercise2Checks.all
+            + hidden.joined()
     }
 
     public static func check(named name: String) -> Check? { all.first { $0.name == name } }

@@ -14,6 +14,8 @@ public enum PCAError: Error, Equatable, Sendable, CustomStringConvertible {
     case varianceOutOfRange(largestSingularValue: Double)
     /// The SVD itself failed.
     case decomposition(SVDError)
+    /// A step the student writes (tasks E1.1–E1.3) is still a stub.
+    case notImplemented(TaskNotImplemented)
 
     public var description: String {
         switch self {
@@ -32,6 +34,8 @@ public enum PCAError: Error, Equatable, Sendable, CustomStringConvertible {
                 + "rescale the data or use --standardize"
         case let .decomposition(error):
             return "the SVD failed: \(error)"
+        case let .notImplemented(missing):
+            return "\(missing)"
         }
     }
 }

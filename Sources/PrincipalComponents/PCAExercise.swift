@@ -43,7 +43,7 @@ public struct PCAExercise: Sendable {
     /// Reads the data and computes everything.
     ///
     /// - Throws: `UserFacingError` with a one-line message (file, line and column for CSV
-    ///   problems).
+    ///   problems); `TaskNotImplemented` when a step of tasks E1.1–E1.3 is still a stub.
     public init(_ options: Options) throws {
         if let path = options.dataPath {
             let text = try readTextFile(path)
@@ -69,6 +69,9 @@ public struct PCAExercise: Sendable {
                                                       variableNames: table.variableNames,
                                                       decomposer: options.decomposer)
             consistency = try PCAConsistency(analysis)
+        } catch let PCAError.notImplemented(missing) {
+            // In the student version: a task's stub; the command says which (see `PendingTasks`).
+            throw missing
         } catch let error as PCAError {
             throw UserFacingError("\(options.dataPath ?? "iris"): \(error)")
         } catch {

@@ -46,6 +46,15 @@ public struct PrincipalComponentAnalysis: Sendable {
     public let decomposer: NamedDecomposer
     /// k, the number of components kept for the projection.
     public let componentCount: Int
+    /// The variance of the data along each principal direction, σᵢ²/n (task E1.2).
+    public let variances: [Double]
+    /// The same with the divisor n − 1 (numpy.cov, scikit-learn, R's prcomp): σᵢ²/(n − 1).
+    public let sampleVariances: [Double]
+    /// σᵢ²/Σⱼσⱼ²: the share of the total variance along each direction, computed in units of σ₁
+    /// so that no square can overflow.
+    public let explainedVarianceRatio: [Double]
+    /// X·V_j for j = max(k, min(2, q)) (task E1.3): the scores, and the plots' first two.
+    let projected: Matrix<Double>
 
     /// Centres (and, if asked, scales) `data` and decomposes it.
     ///
@@ -73,39 +82,30 @@ public struct PrincipalComponentAnalysis: Sendable {
         }
         let name = { (j: Int) in variableNames?[j] ?? "column \(j + 1)" }
 
-        var x = data
-        var means = [Double](repeating: 0, count: p)
+        // Task E1.1: the column means and X = A − 1·μᵀ, accurate whatever the data's offset.
+        let centring: (means: [Double], centred: Matrix<Double>)
+        do { centring = try PCATasks.centred(data) } catch { throw .notImplemented(error) }
+        var x = centring.centred
         var scales = [Double](repeating: 1, count: p)
         let epsilon = Double.ulpOfOne
         var everyColumnIsConstant = true
         for j in 0..<p {
-            // Each column is first divided by the power of two 2^e nearest below its largest
-            // |entry|. That is exact, and it keeps sums and squares away from overflow and from
-            // the subnormal range, where the relative precision ε is lost: data in light years
-            // or in ångströms are then treated alike. The results are multiplied back (exactly).
+            // The power of two nearest below the column's largest |entry|: the scale of its
+            // rounding errors.
             let largest = data.column(j).map(abs).max() ?? 0
             let power = largest > 0 ? Double(sign: .plus, exponent: largest.exponent, significand: 1) : 1
-            let column = data.column(j).map { $0 / power }
-            // Two-pass mean with a correction term: the second pass adds the mean of the
-            // residuals, which removes most of the rounding error of the first.
-            var mean = column.reduce(0, +) / Double(n)
-            mean += column.reduce(0) { $0 + ($1 - mean) } / Double(n)
-            means[j] = mean * power
-            var centred = column.map { $0 - mean }
+            let centred = x.column(j)
             let deviation = scaledNorm(centred) / Double(n).squareRoot()
             // A column whose spread is at the level of the rounding in its mean (≈ n·ε relative
-            // to its largest entry, which is now in [1, 2)) is constant.
-            let isConstant = deviation <= 2 * Double(n) * epsilon
+            // to its largest entry) is constant.
+            let isConstant = deviation <= 2 * Double(n) * epsilon * power
             if !isConstant { everyColumnIsConstant = false }
             if standardize {
                 // Scaling a constant column would blow rounding noise up to unit variance.
                 guard !isConstant else { throw .constantColumn(name: name(j)) }
-                scales[j] = deviation * power
-                centred = centred.map { $0 / deviation }
-            } else {
-                centred = centred.map { $0 * power }
+                scales[j] = deviation
+                for i in 0..<n { x[i, j] = centred[i] / deviation }
             }
-            for i in 0..<n { x[i, j] = centred[i] }
         }
         // All columns constant (to rounding): nothing to explain, and every ratio would be 0/0.
         guard !everyColumnIsConstant else { throw .noVariance }
@@ -121,10 +121,21 @@ public struct PrincipalComponentAnalysis: Sendable {
         guard largestVariance.isNormal else {
             throw .varianceOutOfRange(largestSingularValue: svd.singularValues[0])
         }
+        // Tasks E1.2 and E1.3: the variances and their ratios, the scores (the first k, and at
+        // least the first two for the plots).
+        do {
+            let variances = try PCATasks.componentVariances(svd.singularValues, observations: n)
+            self.variances = variances.population
+            self.sampleVariances = variances.sample
+            self.explainedVarianceRatio = variances.ratios
+            projected = try PCATasks.scores(x, directions: svd.v, components: max(components, min(2, available)))
+        } catch {
+            throw .notImplemented(error)
+        }
         self.rows = n
         self.decomposer = decomposer
         self.columns = p
-        self.means = means
+        self.means = centring.means
         self.scales = standardize ? scales : nil
         self.centered = x
         self.componentCount = components
@@ -139,22 +150,10 @@ public struct PrincipalComponentAnalysis: Sendable {
     /// The first k principal directions, V_k (p×k).
     public var keptDirections: Matrix<Double> { svd.v.leadingColumns(componentCount) }
 
-    /// The variance of the data along each principal direction, σᵢ²/n.
-    public var variances: [Double] { singularValues.map { $0 * $0 / Double(rows) } }
-
-    /// The same with the divisor n − 1 (numpy.cov, scikit-learn, R's prcomp): σᵢ²/(n − 1).
-    public var sampleVariances: [Double] { singularValues.map { $0 * $0 / Double(rows - 1) } }
 
     /// Σᵢσᵢ²/n = ‖X‖²_F/n = trace(C): the total variance, the sum of the variables' variances.
     public var totalVariance: Double { variances.reduce(0, +) }
 
-    /// σᵢ²/Σⱼσⱼ²: the share of the total variance along each direction.
-    public var explainedVarianceRatio: [Double] {
-        // In units of σ₁, so that no square can overflow.
-        let relative = singularValues.map { $0 / singularValues[0] }
-        let total = relative.reduce(0) { $0 + $1 * $1 }
-        return relative.map { $0 * $0 / total }
-    }
 
     /// The running sums of ``explainedVarianceRatio``: the share captured by the first k.
     public var cumulativeExplainedVarianceRatio: [Double] {
@@ -165,9 +164,9 @@ public struct PrincipalComponentAnalysis: Sendable {
     /// The scores Z = X·V_k (n×k): each observation's coordinates along the kept directions.
     public var scores: Matrix<Double> { scores(components: componentCount) }
 
-    /// X·V_j for the first j directions, 1 ≤ j ≤ q.
+    /// X·V_j for the first j directions, 1 ≤ j ≤ max(k, 2) (at most q).
     public func scores(components j: Int) -> Matrix<Double> {
-        centered * svd.v.leadingColumns(j)
+        projected.leadingColumns(j)
     }
 
     /// The same scores computed the other way, U_k·Σ_k (no product with X needed): the

@@ -40,11 +40,13 @@ extension LabAdmin {
             discussion: """
                 1. the markers and the rubric agree (every task has points, a rubric entry, hints, tests that exist);
                 2. the instructor's tree passes every task, hidden tests included;
-                3. the generated student tree builds, exercise3 runs (exit 0) and names the tasks it waits for,
+                3. the generated student tree builds, exercises 1–3 run (exit 0) and name the tasks they wait for,
                    and every graded test there is notImplemented (not passed, not crashed): score 0;
                 4. with the solutions put back, it scores full marks;
-                5. a seeded fault (the absolute stopping test in C2) passes C2's ordinary tier and fails its
-                   graded tier, with feedback naming the property, the matrix and the replay seed.
+                5. each seeded fault passes its task's ordinary tests and fails the one made for it, with feedback
+                   naming the property, the matrix and the replay seed: the absolute stopping test in C2 (fails
+                   C2.graded), no power-of-two scaling in E1.1's column sums (fails E1.1.constant-and-huge), the
+                   ratios of E1.2 from σᵢ² unscaled (fail E1.2.ratios-no-overflow).
                 """)
 
         @Option(help: "Where to build the student version (default: a new temporary folder, removed afterwards).")
@@ -73,11 +75,13 @@ extension LabAdmin {
             try StudentTree.generate(root: root, rubric: rubric, out: student)
             try Shell.swift(["build"], in: student)
             step("3. student version built (swift build, every product) \(clock.lap())")
-            let exercise = try Shell.run(student + "/.build/debug/exercise3", ["--no-plots"], in: student)
-            let waiting = rubric.tasks.filter { $0.exercise == "Exercise 3" }.map(\.id).filter { exercise.contains("task \($0)") }
-            try expect(exercise.contains("waiting for your code") && !waiting.isEmpty,
-                       "exercise3 in the student version must run and name the tasks it waits for")
-            step("   exercise3: exit 0, waits for \(waiting.joined(separator: ", "))")
+            for number in [1, 2, 3] {
+                let exercise = try Shell.run(student + "/.build/debug/exercise\(number)", ["--no-plots"], in: student)
+                let waiting = rubric.tasks.filter { $0.exercise == "Exercise \(number)" }.map(\.id).filter { exercise.contains("task \($0)") }
+                try expect(exercise.contains("waiting for your code") && !waiting.isEmpty,
+                           "exercise\(number) in the student version must run and name the tasks it waits for")
+                step("   exercise\(number): exit 0, waits for \(waiting.joined(separator: ", "))")
+            }
             let empty = try studentGrade(student)
             let allStubs = empty.tasks.allSatisfy { task in
                 // A test may stop at the stub of a task its task calls (C4's extreme entries at C3's).

@@ -16,6 +16,14 @@ struct SeededFault {
                     original: "if cosine <= tolerance { continue }",
                     replacement: "if abs(gamma) <= tolerance * g.frobeniusNorm * g.frobeniusNorm { continue }",
                     passing: ["C2.one-sweep", "C2.converges"], failing: ["C2.graded"]),
+        SeededFault(name: "no scaling before the column sums", task: "E1.1",
+                    original: "let power = largest > 0 ? Double(sign: .plus, exponent: largest.exponent, significand: 1) : 1",
+                    replacement: "let power = largest > 0 ? 1.0 : 1.0",
+                    passing: ["E1.1.column-means"], failing: ["E1.1.constant-and-huge"]),
+        SeededFault(name: "ratios from σᵢ² themselves", task: "E1.2",
+                    original: "let relative = sigma.map { $0 / sigma[0] }",
+                    replacement: "let relative = sigma",
+                    passing: ["E1.2.variances"], failing: ["E1.2.ratios-no-overflow"]),
     ]
 
     func apply(to bodies: [String: [String]]) -> [String: [String]] {

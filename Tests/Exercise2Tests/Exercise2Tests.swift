@@ -87,12 +87,14 @@ import Testing
     /// Hand-computed: original (0, 0.5, 1, 0.25), reconstruction (0.1, 0.5, 1.2, 0.25). Clipping
     /// turns 1.2 into 1, so only 0.1 differs: MSE = 0.01/4 = 0.0025 and
     /// PSNR = 10·log₁₀(400) = 20·log₁₀(20) = 26.0205999132796… dB.
-    @Test func psnrFormulaOnAHandComputedCase() {
-        let psnr = PeakSignalToNoise.decibels(original: [0, 0.5, 1, 0.25], reconstruction: [0.1, 0.5, 1.2, 0.25])
+    @Test func psnrFormulaOnAHandComputedCase() throws {
+        let psnr = try CompressionTasks.peakSignalToNoise(original: [0, 0.5, 1, 0.25], reconstruction: [0.1, 0.5, 1.2, 0.25])
         #expect(abs(psnr - 26.020599913279624) <= 1e-12)
-        #expect(PeakSignalToNoise.decibels(meanSquaredError: 1) == 0)
-        #expect(PeakSignalToNoise.decibels(meanSquaredError: 0.01) == 20)
-        #expect(PeakSignalToNoise.decibels(meanSquaredError: 0) == .infinity)
+        // MSE 1 and 0.01 (the reconstruction off by 1 and 0.1 everywhere): 0 dB and 20 dB; an
+        // exact copy: +∞.
+        #expect(try CompressionTasks.peakSignalToNoise(original: [0, 0], reconstruction: [1, 1]) == 0)
+        #expect(abs(try CompressionTasks.peakSignalToNoise(original: [0.5, 0.5], reconstruction: [0.6, 0.4]) - 20) <= 1e-12)
+        #expect(try CompressionTasks.peakSignalToNoise(original: [0.5, 0.25], reconstruction: [0.5, 0.25]) == .infinity)
     }
 
     @Test func storageCountsAndCompressionRatio() throws {
@@ -110,11 +112,11 @@ import Testing
         var generator = SeededGenerator(seed: 3)
         let a: Matrix<Double> = TestMatrices.withSingularValues([4, 2, 1, 0.5], rows: 10, columns: 8, using: &generator)
         let analysis = try CompressionAnalysis(channels: [a])
-        #expect(analysis.smallestRank(energy: 0.5) == 1)
-        #expect(analysis.smallestRank(energy: 20 / 21.25) == 2)
-        #expect(analysis.smallestRank(energy: 0.95) == 3)
-        #expect(analysis.smallestRank(energy: 0.999) == 4)
-        #expect(analysis.smallestRank(energy: 1) == 4)
+        #expect(try analysis.smallestRank(energy: 0.5) == 1)
+        #expect(try analysis.smallestRank(energy: 20 / 21.25) == 2)
+        #expect(try analysis.smallestRank(energy: 0.95) == 3)
+        #expect(try analysis.smallestRank(energy: 0.999) == 4)
+        #expect(try analysis.smallestRank(energy: 1) == 4)
     }
 
     @Test func psnrTargetPicksTheSmallestSufficientRank() throws {
