@@ -347,11 +347,14 @@ package.targets += [
     .target(name: "StudentJacobi", dependencies: ["SVDFoundation"], swiftSettings: swiftSettings),
     // The spectrum tasks (S1, S2): what follows from the singular values alone.
     .target(name: "SpectrumTasks", dependencies: ["SVDFoundation"], swiftSettings: swiftSettings),
+    // The student's property check of any decomposition (task T1), on the foundation alone.
+    .target(name: "PropertyChecks", dependencies: ["SVDFoundation"], swiftSettings: swiftSettings),
     // The properties each task is graded by, the grading rules and the report formats.
     .target(
         name: "LabGrading",
         dependencies: [
             "SVDCore", "SVDTestMatrices", "SVDTextbook", "StudentJacobi", "SpectrumTasks", "LeastSquaresLab", "LabMarkers", "GradingSupport",
+            "PropertyChecks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings),
@@ -379,7 +382,7 @@ package.targets += [
     // The task checks on the instructor's solutions, the markers, the grading rules.
     .testTarget(
         name: "TaskTests",
-        dependencies: ["LabGrading", "LabMarkers", "StudentJacobi", "SVDCore", "SVDTestMatrices"],
+        dependencies: ["LabGrading", "LabMarkers", "StudentJacobi", "PropertyChecks", "SVDCore", "SVDTestMatrices"],
         swiftSettings: swiftSettings),
     // END HIDDEN
 ]

@@ -6,8 +6,11 @@ public enum CheckRegistry {
             // BEGIN HIDDEN
             HiddenChecks.all,
             // END HIDDEN
+            // BEGIN HIDDEN
+            HiddenPropertyTaskChecks.all,
+            // END HIDDEN
         ]
-        return CoreChecks.all + SpectrumChecks.all + Exercise3Checks.all + hidden.joined()
+        return CoreChecks.all + SpectrumChecks.all + Exercise3Checks.all + PropertyTaskChecks.all + hidden.joined()
     }
 
     public static func check(named name: String) -> Check? { all.first { $0.name == name } }

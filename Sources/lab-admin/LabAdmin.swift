@@ -44,7 +44,8 @@ extension LabAdmin {
                    and every graded test there is notImplemented (not passed, not crashed): score 0;
                 4. with the solutions put back, it scores full marks;
                 5. a seeded fault (the absolute stopping test in C2) passes C2's ordinary tier and fails its
-                   graded tier, with feedback naming the property, the matrix and the replay seed.
+                   graded tier, with feedback naming the property, the matrix and the replay seed; a property
+                   check without the order test (T1) catches five faults of six and earns 5/6 of T1.
                 """)
 
         @Option(help: "Where to build the student version (default: a new temporary folder, removed afterwards).")

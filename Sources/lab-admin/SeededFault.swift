@@ -16,6 +16,11 @@ struct SeededFault {
                     original: "if cosine <= tolerance { continue }",
                     replacement: "if abs(gamma) <= tolerance * g.frobeniusNorm * g.frobeniusNorm { continue }",
                     passing: ["C2.one-sweep", "C2.converges"], failing: ["C2.graded"]),
+        // A property check without the order test misses one fault of six: per-case credit, 5/6.
+        SeededFault(name: "no order test in the property check", task: "T1",
+                    original: "if !zip(sigma, sigma.dropFirst()).allSatisfy({ $0 >= $1 }) {",
+                    replacement: "if false {",
+                    passing: [], failing: ["T1.catches-faults"]),
     ]
 
     func apply(to bodies: [String: [String]]) -> [String: [String]] {
