@@ -48,7 +48,8 @@ struct SeededFault {
 
     func summary(_ report: GradeReport) -> String {
         guard let result = report.tasks.first(where: { $0.id == task }) else { return "" }
+        let passes = passing.isEmpty ? "" : "\(passing.joined(separator: ", ")) pass, "
         return "\(task) \(result.status.rawValue) \(ReportFormat.points(result.points))/\(result.maxPoints): "
-            + "\(passing.joined(separator: ", ")) pass, \(failing.joined(separator: ", ")) fails"
+            + passes + "\(failing.joined(separator: ", ")) fails"
     }
 }
