@@ -348,15 +348,19 @@ package.targets += [
     // A program run with a time limit: each graded task or suite in its own process.
     .target(name: "GradingSupport", swiftSettings: swiftSettings),
     // The student's one-sided Jacobi (tasks C1–C4), on the foundation's API alone.
-    .target(name: "StudentJacobi", dependencies: ["SVDFoundation"], swiftSettings: swiftSettings),
+    // Compiled as one unit, like the core, so that its Double and Float copies reach every task.
+    .target(name: "StudentJacobi", dependencies: ["SVDFoundation"], swiftSettings: coreSettings),
     // The spectrum tasks (S1, S2): what follows from the singular values alone.
     .target(name: "SpectrumTasks", dependencies: ["SVDFoundation"], swiftSettings: swiftSettings),
+    // The student's property check of any decomposition (task T1), on the foundation alone.
+    .target(name: "PropertyChecks", dependencies: ["SVDFoundation"], swiftSettings: swiftSettings),
     // The properties each task is graded by, the grading rules and the report formats.
     .target(
         name: "LabGrading",
         dependencies: [
             "SVDCore", "SVDTestMatrices", "SVDTextbook", "StudentJacobi", "SpectrumTasks", "LeastSquaresLab", "LabMarkers", "GradingSupport",
             "PrincipalComponents", "ImageCompression", "ExtendedPrecision",
+            "PropertyChecks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings),
@@ -384,7 +388,7 @@ package.targets += [
     // The task checks on the instructor's solutions, the markers, the grading rules.
     .testTarget(
         name: "TaskTests",
-        dependencies: ["LabGrading", "LabMarkers", "StudentJacobi", "SVDCore", "SVDTestMatrices"],
+        dependencies: ["LabGrading", "LabMarkers", "StudentJacobi", "PropertyChecks", "SVDCore", "SVDTestMatrices"],
         swiftSettings: swiftSettings),
     // END HIDDEN
 ]

@@ -4,7 +4,8 @@
 # tree builds, exercises 1–3 run and name the tasks they wait for, and every graded test there is
 # notImplemented (score 0); the solutions put back score full marks; each seeded fault (C2's
 # absolute stopping test, E1.1 without scaling, E1.2's unscaled ratios) passes its task's ordinary
-# tests and fails the one made for it, with replayable feedback.
+# tests and fails the one made for it, with replayable feedback; a property check without the
+# order test earns 5/6 of T1 (credit per case).
 # The student tree is a second full build of the package.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -7,9 +7,12 @@ public enum CheckRegistry {
             HiddenChecks.all,
             HiddenExercise12Checks.all,
             // END HIDDEN
+            // BEGIN HIDDEN
+            HiddenPropertyTaskChecks.all,
+            // END HIDDEN
         ]
         return CoreChecks.all + SpectrumChecks.all + Exercise3Checks.all + Exercise1Checks.all + Exercise2Checks.all
-            + hidden.joined()
+            + PropertyTaskChecks.all + hidden.joined()
     }
 
     public static func check(named name: String) -> Check? { all.first { $0.name == name } }

@@ -75,7 +75,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
             let total = task.tests.map(\.weight).reduce(0, +)
             for test in task.tests {
                 let maxScore = total > 0 ? Double(task.maxPoints) * test.weight / total : 0
-                let earned = task.status == .passed || task.status == .partial ? (test.passed ? maxScore : 0) : 0
+                let earned = task.status == .passed || task.status == .partial ? maxScore * test.credit : 0
                 let output = task.status == .passed || task.status == .partial || task.status == .failed
                     ? Grading.feedbackLine(test) : "\(task.status.rawValue): \(task.feedback)"
                 tests.append(["name": "\(task.id) \(task.title): \(test.name)", "score": (earned * 100).rounded() / 100,

@@ -17,6 +17,9 @@ public struct TaskResult: Codable, Sendable {
         /// the test is missing from this build).
         public let outcome: CheckOutcome?
         public var passed: Bool { outcome?.status == .passed }
+        /// The share of `weight` earned: 1 when passed, the fraction of passing cases for a check
+        /// with named cases, else 0.
+        public var credit: Double { outcome?.credit ?? 0 }
     }
 
     public let id: String
@@ -101,7 +104,7 @@ public enum Grading {
                           feedback: "not checkable: it calls \(Array(Set(names)).sorted().joined(separator: ", ")), which must pass first", tests: tests)
         }
         let total = tests.map(\.weight).reduce(0, +)
-        let passedWeight = tests.filter(\.passed).map(\.weight).reduce(0, +)
+        let passedWeight = tests.map { $0.weight * $0.credit }.reduce(0, +)
         let status: TaskResult.Status = passedWeight == total ? .passed : (passedWeight > 0 ? .partial : .failed)
         let points: Double
         switch task.partialCredit {
@@ -124,17 +127,31 @@ public enum Grading {
         case .notImplemented:
             return "· \(test.name): needs task \(outcome.missingTask ?? "?")"
         case .failed:
+            if let cases = outcome.namedCases, !cases.isEmpty {
+                let passed = cases.filter(\.passed).count
+                let lines = cases.map { named -> String in
+                    guard !named.passed, let f = named.failure else { return "    ✓ \(named.name)" }
+                    return "    ✗ \(named.name): " + failureLines(f, outcome, indent: "        ")
+                }
+                return "◐ \(test.name): \(passed) of \(cases.count) cases pass (credit \(passed)/\(cases.count) of its weight)\n"
+                    + "    why: \(outcome.rationale)\n" + lines.joined(separator: "\n")
+            }
             guard let f = outcome.failure else { return "✗ \(test.name)" }
-            let rows = f.matrix.map { row in row.map { String(format: "%.17g", $0) }.joined(separator: " ") }
-            let matrix = f.matrix.count <= 8 && (f.matrix.first?.count ?? 0) <= 8 ? "\n    matrix:\n      " + rows.joined(separator: "\n      ") : ""
-            return """
-                ✗ \(test.name): \(f.property)
-                    why: \(outcome.rationale)
-                    input: \(f.input)
-                    expected: \(f.expected)
-                    actual:   \(f.actual)
-                    replay: swift run lab check \(outcome.task) --replay \(f.seed)\(matrix)
-                """
+            return "✗ \(test.name): " + failureLines(f, outcome, indent: "    ", rationale: true)
         }
+    }
+
+    /// A failed case: the property, the input, expected and actual, the replay command, and the
+    /// matrix when it is small enough to read.
+    static func failureLines(_ f: CaseFailure, _ outcome: CheckOutcome, indent: String, rationale: Bool = false) -> String {
+        let rows = f.matrix.map { row in row.map { String(format: "%.17g", $0) }.joined(separator: " ") }
+        let matrix = f.matrix.count <= 8 && (f.matrix.first?.count ?? 0) <= 8
+            ? "\n\(indent)matrix:\n\(indent)  " + rows.joined(separator: "\n\(indent)  ") : ""
+        return f.property + "\n"
+            + (rationale ? "\(indent)why: \(outcome.rationale)\n" : "")
+            + "\(indent)input: \(f.input)\n"
+            + "\(indent)expected: \(f.expected)\n"
+            + "\(indent)actual:   \(f.actual)\n"
+            + "\(indent)replay: swift run lab check \(outcome.task) --replay \(f.seed)\(matrix)"
     }
 }

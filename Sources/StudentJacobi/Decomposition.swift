@@ -3,7 +3,8 @@ import SVDFoundation
 // TASK C3 (4): the decomposition from the sweeps
 /// A = U·Σ·Vᵀ by one-sided Jacobi: for a tall A (m ≥ n) sweep G = A, V = I with
 /// tolerance √m·ε until a sweep rotates nothing (at most `maxSweeps` sweeps, else throw
-/// `SVDError.noConvergence`); then σⱼ = ‖gⱼ‖, sorted in decreasing order with the columns of V in
+/// `SVDError.noConvergence`), setting to zero after each sweep every column whose norm has fallen
+/// to rounding noise, ≤ ε²·‖A‖_F; then σⱼ = ‖gⱼ‖, sorted in decreasing order with the columns of V in
 /// the same order, uⱼ = gⱼ/σⱼ for σⱼ > 0, and U completed to orthonormal columns
 /// (`completingOrthonormalColumns`: n columns for `.thin`, m for `.full`). A wide A is done
 /// through its transpose, Aᵀ = U′ΣV′ᵀ ⇒ A = V′ΣU′ᵀ (then U and V trade places; `.full` completes
@@ -26,6 +27,10 @@ public func jacobiDecomposition<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors:
     var sweeps = 0
     var record = SweepRecord(rotations: 0, largestCosine: 0)
     var rotations = 0
+    // Rounding noise: an exactly rank-deficient A leaves columns that each rotation shrinks by
+    // about ε without making them orthogonal. Below ε²·‖A‖_F a column is set to zero, so that the
+    // sweeps skip it and U is completed for it.
+    let negligible = Scalar.ulpOfOne * Scalar.ulpOfOne * g.frobeniusNorm
     repeat {
         guard sweeps < maxSweeps else {
             throw .noConvergence(sweeps: sweeps, largestCosine: record.largestCosine)
@@ -33,6 +38,9 @@ public func jacobiDecomposition<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors:
         record = try jacobiSweep(&g, &v, tolerance: tolerance)
         rotations += record.rotations
         sweeps += 1
+        for j in 0..<n where scaledNorm(g.column(j)) <= negligible {
+            for i in 0..<m { g[i, j] = 0 }
+        }
     } while record.rotations > 0
 
     let norms = (0..<n).map { scaledNorm(g.column($0)) }

@@ -32,6 +32,18 @@ public struct StudentJacobi: SingularValueDecomposer {
     public func decompose<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)
         -> SingularValueDecomposition<Scalar>
     {
+        // Called through `any SingularValueDecomposer` (as `--decomposer student` does), this generic
+        // body runs with Scalar known only at run time, and generic arithmetic is many times slower
+        // than arithmetic on a known type: Double and Float go on to copies compiled for them (this
+        // module is compiled as a whole, so the copies reach into every task's function).
+        if let a = a as? Matrix<Double> { return try compute(a, vectors: vectors) as! SingularValueDecomposition<Scalar> }
+        if let a = a as? Matrix<Float> { return try compute(a, vectors: vectors) as! SingularValueDecomposition<Scalar> }
+        return try compute(a, vectors: vectors)
+    }
+
+    private func compute<Scalar: SVDScalar>(_ a: Matrix<Scalar>, vectors: SingularVectors) throws(SVDError)
+        -> SingularValueDecomposition<Scalar>
+    {
         if a.isEmpty { throw .emptyMatrix }
         if let (row, column) = a.firstNonFiniteEntry { throw .nonFiniteEntry(row: row, column: column) }
         var scaled = (matrix: a, exponent: 0)

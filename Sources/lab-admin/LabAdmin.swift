@@ -46,7 +46,8 @@ extension LabAdmin {
                 5. each seeded fault passes its task's ordinary tests and fails the one made for it, with feedback
                    naming the property, the matrix and the replay seed: the absolute stopping test in C2 (fails
                    C2.graded), no power-of-two scaling in E1.1's column sums (fails E1.1.constant-and-huge), the
-                   ratios of E1.2 from σᵢ² unscaled (fail E1.2.ratios-no-overflow).
+                   ratios of E1.2 from σᵢ² unscaled (fail E1.2.ratios-no-overflow); a property check without the
+                   order test (T1) catches five faults of six and earns 5/6 of T1.
                 """)
 
         @Option(help: "Where to build the student version (default: a new temporary folder, removed afterwards).")

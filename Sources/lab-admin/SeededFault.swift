@@ -24,6 +24,11 @@ struct SeededFault {
                     original: "let relative = sigma.map { $0 / sigma[0] }",
                     replacement: "let relative = sigma",
                     passing: ["E1.2.variances"], failing: ["E1.2.ratios-no-overflow"]),
+        // A property check without the order test misses one fault of six: per-case credit, 5/6.
+        SeededFault(name: "no order test in the property check", task: "T1",
+                    original: "if !zip(sigma, sigma.dropFirst()).allSatisfy({ $0 >= $1 }) {",
+                    replacement: "if false {",
+                    passing: [], failing: ["T1.catches-faults"]),
     ]
 
     func apply(to bodies: [String: [String]]) -> [String: [String]] {
@@ -51,7 +56,8 @@ struct SeededFault {
 
     func summary(_ report: GradeReport) -> String {
         guard let result = report.tasks.first(where: { $0.id == task }) else { return "" }
+        let passes = passing.isEmpty ? "" : "\(passing.joined(separator: ", ")) pass, "
         return "\(task) \(result.status.rawValue) \(ReportFormat.points(result.points))/\(result.maxPoints): "
-            + "\(passing.joined(separator: ", ")) pass, \(failing.joined(separator: ", ")) fails"
+            + passes + "\(failing.joined(separator: ", ")) fails"
     }
 }

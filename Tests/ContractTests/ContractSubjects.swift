@@ -24,10 +24,6 @@ enum ContractSubjects {
         // ReferenceJacobi works with norms and cosines, and skips noise columns, but does not
         // scale A (it is the plain algorithm).
         ReferenceJacobi().name: [.subnormalEntries],
-        // The reference solution of the student's tasks C1–C4 does not
-        // yet treat columns that shrink to rounding noise as zero (U loses orthogonality on an
-        // exactly rank-deficient matrix); until it does, the contract says so.
-        "one-sided Jacobi (student)": [.noiseColumns],
     ]
 
     static let all: [ContractSubject] = decomposers.map {
@@ -50,7 +46,8 @@ enum KnownLimitation: Sendable, Hashable {
     /// columns can become rounding noise, nearly parallel, that each rotation shrinks by a factor
     /// ε without making them orthogonal; the relative test |cos| ≤ √m·ε then never holds and the
     /// sweep limit is reached (`SVDError.noConvergence`). Skipping columns below ε²·‖A‖_F, as
-    /// `PlainHestenesJacobi` does, cures it (LAPACK's `dgesvj` has a similar rule).
+    /// `PlainHestenesJacobi` and the student's reference solution do, cures it (LAPACK's `dgesvj`
+    /// has a similar rule).
     case noiseColumns
     /// No power-of-two scaling of A: a column made of subnormal entries (below about 1e-308 in
     /// Double) carries few significant bits, so the cosine with another column cannot be brought

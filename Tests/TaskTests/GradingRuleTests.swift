@@ -100,4 +100,58 @@ import Testing
         #expect(tests.map { $0["score"] as? Double } == [2, 0])
         #expect(try ReportFormat.junit.render(report).contains("<failure"))
     }
+
+    /// A check with named cases: case "b" fails (and names its own witness matrix), "a" and "c" pass.
+    static let named = Check("N.named", task: "N", rationale: "r", namedCases: ["a", "b", "c"], minimumColumns: 1,
+                             generate: { index, _ in (Matrix(rows: 1, columns: 1, columnMajor: [Double(index)]), "case \(index)") }) { x in
+        x[0, 0] == 1 ? Violation("b holds", expected: "e", actual: "a", witness: Matrix(rows: 1, columns: 2, columnMajor: [3, 4]),
+                                 witnessKind: "the witness") : nil
+    }
+
+    @Test func namedCasesAreCreditedPerCase() throws {
+        let outcome = Self.named.run(seed: 5)
+        #expect(outcome.status == .failed)
+        #expect(outcome.casesRun == 3)
+        #expect(outcome.namedCases?.map(\.name) == ["a", "b", "c"])
+        #expect(outcome.namedCases?.map(\.passed) == [true, false, true])
+        #expect(outcome.credit == 2.0 / 3.0)
+        // The witness is reported as it is, not the case input and not shrunk.
+        let failure = try #require(outcome.namedCases?[1].failure)
+        #expect(failure.matrix == [[3, 4]])
+        #expect(failure.input.contains("the witness"))
+
+        let a = try Self.task("N", points: 6, tests: [("N.named", 1), ("N.other", 1)])
+        let report = Grading.grade(try Self.rubric([a]), includeHidden: false, seed: 5, hiddenSeed: nil) { _ in
+            .finished([outcome, Self.outcome("N.other", "N", .passed)])
+        }
+        // 6 points × (1 · 2/3 + 1 · 1) / 2 = 5.
+        #expect(report.tasks[0].points == 5)
+        #expect(report.tasks[0].status == .partial)
+        let feedback = report.tasks[0].feedback
+        #expect(feedback.contains("N.named: 2 of 3 cases pass"))
+        #expect(feedback.contains("✗ b: b holds"))
+        #expect(feedback.contains("✓ a") && feedback.contains("✓ c"))
+        #expect(feedback.contains("--replay \(failure.seed)"))
+        let gradescope = try #require(try JSONSerialization.jsonObject(with: Data(ReportFormat.gradescope.render(report).utf8)) as? [String: Any])
+        let scores = try #require(gradescope["tests"] as? [[String: Any]]).map { $0["score"] as? Double }
+        #expect(scores == [2, 3])
+    }
+
+    @Test func aNamedCaseReplaysAlone() throws {
+        let failure = try #require(Self.named.run(seed: 5).namedCases?[1].failure)
+        let replayed = Self.named.run(seed: 5, replay: failure.seed)
+        #expect(replayed.namedCases?.map(\.name) == ["b"])
+        #expect(replayed.credit == 0)
+    }
+
+    @Test func aStubInANamedCaseIsNotImplemented() {
+        let stub = Check("N.stub", task: "N", rationale: "r", namedCases: ["a", "b"],
+                         generate: { _, _ in (Matrix(rows: 1, columns: 1), "zero") }) { _ in
+            throw TaskNotImplemented(task: "N", guideSection: "G")
+        }
+        let outcome = stub.run(seed: 1)
+        #expect(outcome.status == .notImplemented)
+        #expect(outcome.missingTask == "N")
+        #expect(outcome.credit == 0)
+    }
 }
