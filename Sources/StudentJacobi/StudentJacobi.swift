@@ -17,7 +17,7 @@ public struct StudentJacobi: SingularValueDecomposer {
     /// The most sweeps C3 may take before it reports `SVDError.noConvergence`.
     public var maxSweeps: Int
 
-    public var name: String { "one-sided Jacobi (student)" }
+    public var name: String { "your one-sided Jacobi" }
 
     public init(maxSweeps: Int = 30) {
         self.maxSweeps = max(1, maxSweeps)
