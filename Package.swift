@@ -351,7 +351,7 @@ package.targets += [
     .target(
         name: "LabGrading",
         dependencies: [
-            "SVDCore", "SVDTestMatrices", "SVDTextbook", "StudentJacobi", "SpectrumTasks", "LeastSquaresLab", "LabMarkers", "GradingSupport",
+            "SVDCore", "SVDTestMatrices", "SVDTextbook", "StudentJacobi", "SpectrumTasks", "LeastSquaresLab", "HilbertLab", "LowRankLayer", "LabMarkers", "GradingSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ],
         swiftSettings: swiftSettings),

@@ -79,6 +79,8 @@ struct Exercise4: LabCommand {
         let study = try Exercise4Study(try studyConfiguration())
         if output.json {
             print(study.json().rendered())
+            // The student version: the sections that wait for a task say so on standard error.
+            for note in study.waitingNotes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
         } else {
             print(try study.textReport())
         }

@@ -5,9 +5,11 @@ public enum CheckRegistry {
         let hidden: [[Check]] = [
             // BEGIN HIDDEN
             HiddenChecks.all,
+            Exercise45HiddenChecks.all,
             // END HIDDEN
         ]
-        return CoreChecks.all + SpectrumChecks.all + Exercise3Checks.all + hidden.joined()
+        return CoreChecks.all + SpectrumChecks.all + Exercise3Checks.all + Exercise4Checks.all + Exercise5Checks.all
+            + hidden.joined()
     }
 
     public static func check(named name: String) -> Check? { all.first { $0.name == name } }
