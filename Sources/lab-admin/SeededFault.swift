@@ -16,6 +16,14 @@ struct SeededFault {
                     original: "if cosine <= tolerance { continue }",
                     replacement: "if abs(gamma) <= tolerance * g.frobeniusNorm * g.frobeniusNorm { continue }",
                     passing: ["C2.one-sweep", "C2.converges"], failing: ["C2.graded"]),
+        SeededFault(name: "Tikhonov with α² for α", task: "E4.3",
+                    original: "let denominator = sigma * sigma + alpha",
+                    replacement: "let denominator = sigma * sigma + alpha * alpha",
+                    passing: ["E4.3.zero-alpha"], failing: ["E4.3.stacked"]),
+        SeededFault(name: "range finder without power iterations", task: "E5.2",
+                    original: "for _ in 0..<powerIterations {",
+                    replacement: "for _ in 0..<min(powerIterations, 0) {",
+                    passing: ["E5.2.orthonormal"], failing: ["E5.2.range-bound"]),
     ]
 
     func apply(to bodies: [String: [String]]) -> [String: [String]] {
