@@ -125,7 +125,7 @@ enum Exercise5Checks {
         }
         let error = Measures.orthogonalityError(q), bound = 16 * Double(q.rows * q.columns) * Measures.epsilon
         guard q.elements.allSatisfy(\.isFinite), error <= bound else {
-            return Violation("QᵀQ = I (ℓ = \(samples), q = \(powerIterations))", expected: "‖QᵀQ − I‖_F ≤ \(Measures.show(bound))",
+            return Violation("QᵀQ = I", expected: "‖QᵀQ − I‖_F ≤ \(Measures.show(bound)) (ℓ = \(samples), q = \(powerIterations))",
                              actual: Measures.show(error))
         }
         return nil
@@ -147,8 +147,9 @@ enum Exercise5Checks {
                                 1 / Double(2 * powerIterations + 1))
         let bound = factor * sigma[k] + 64 * Double(w.rows + w.columns) * Measures.epsilon * sigma[0]
         guard error <= bound else {
-            return Violation("‖W − QQᵀW‖₂ ≤ [1 + 11·√ℓ·√min(m,n)]^{1/(2q+1)}·σ_{k+1} (ℓ = \(samples), k = \(k), q = \(powerIterations))",
-                             expected: "≤ \(Measures.show(bound)) (σ_{k+1} = \(Measures.show(sigma[k])))", actual: Measures.show(error))
+            return Violation("‖W − QQᵀW‖₂ ≤ [1 + 11·√ℓ·√min(m,n)]^{1/(2q+1)}·σ_{k+1}",
+                             expected: "≤ \(Measures.show(bound)) (ℓ = \(samples), k = \(k), q = \(powerIterations), σ_{k+1} = \(Measures.show(sigma[k])))",
+                             actual: Measures.show(error))
         }
         return nil
     }
