@@ -358,7 +358,7 @@ package.targets += [
     .target(
         name: "LabGrading",
         dependencies: [
-            "SVDCore", "SVDTestMatrices", "SVDTextbook", "StudentJacobi", "SpectrumTasks", "LeastSquaresLab", "LabMarkers", "GradingSupport",
+            "SVDCore", "SVDTestMatrices", "SVDTextbook", "StudentJacobi", "SpectrumTasks", "LeastSquaresLab", "HilbertLab", "LowRankLayer", "LabMarkers", "GradingSupport",
             "PrincipalComponents", "ImageCompression", "ExtendedPrecision",
             "PropertyChecks",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -23,7 +23,12 @@ struct Exercise4: LabCommand {
             factors turns it into singular values with full relative accuracy.
 
             Then regularization: κ(Hₙ + αI) for α = 10⁻¹⁶ … 1, and the error of the solution of \
-            (Hₙ + αI)x = b for noisy b: bias grows with α, propagated noise shrinks.
+            (Hₙ + αI)x = b for noisy b: bias grows with α, propagated noise shrinks; beside it \
+            Tikhonov's solution Σ σᵢ/(σᵢ² + α)·(uᵢᵀb)·vᵢ for the same α, and a matrix for which \
+            adding αI lowers σ_min instead.
+
+            In the student version a section whose task (E4.1–E4.4) is not done yet says which \
+            it waits for, and the rest runs.
 
             Plots (gnuplot; scripts and data are written even without it): \
             exercise4-hilbert-condition, exercise4-hilbert-15-spectrum, \
@@ -79,6 +84,8 @@ struct Exercise4: LabCommand {
         let study = try Exercise4Study(try studyConfiguration())
         if output.json {
             print(study.json().rendered())
+            // The student version: the sections that wait for a task say so on standard error.
+            for note in study.waitingNotes { FileHandle.standardError.write(Data((note + "\n").utf8)) }
         } else {
             print(try study.textReport())
         }

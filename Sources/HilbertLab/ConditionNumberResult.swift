@@ -11,20 +11,31 @@ public struct ConditionNumberResult: Sendable {
     /// The reference values (mpmath, 120 digits) for this n, when n ≤ ``HilbertReference/largestSize``.
     public let reference: HilbertReference.Entry?
 
+    /// σ_max/σ_min (task E4.1); ∞ if σ_min came out as 0.
+    public let conditionNumber: Double
+    /// The correct significant digits of κ₂: measured against the reference, and predicted by
+    /// the rule of thumb −log₁₀(ε·κ₂) for the method's ε (task E4.2); `nil` without a reference.
+    public let digits: (predicted: Double, measured: Double)?
+
     /// Computes the singular values of Hₙ with `method`, the stored matrices decomposed by
-    /// `decomposer`.
+    /// `decomposer`, then κ₂ (task E4.1) and its correct digits (task E4.2).
     public init(n: Int, method: HilbertMethod,
                 decomposer: any SingularValueDecomposer = DecomposerRegistry.standard.decomposer) throws(SVDError) {
         self.n = n
         self.method = method
         self.singularValues = try method.singularValues(ofHilbert: n, using: decomposer)
         self.reference = HilbertReference.entry(n)
+        self.conditionNumber = try ConditionTasks.conditionNumber(singularValues)
+        if let reference {
+            digits = try ConditionTasks.correctDigits(computed: conditionNumber, exact: reference.conditionNumber,
+                                                      epsilon: method.epsilon)
+        } else {
+            digits = nil
+        }
     }
 
     public var sigmaMax: Double { singularValues.first ?? 0 }
     public var sigmaMin: Double { singularValues.last ?? 0 }
-    /// σ_max/σ_min; ∞ if σ_min came out as 0.
-    public var conditionNumber: Double { sigmaMin == 0 ? .infinity : sigmaMax / sigmaMin }
 
     /// |κ_computed − κ_exact| / κ_exact, or `nil` without a reference.
     public var relativeError: Double? {
@@ -33,15 +44,9 @@ public struct ConditionNumberResult: Sendable {
 
     /// The number of correct significant digits of κ₂, −log₁₀(relative error), between 0 and
     /// 16 (the reference itself is a Double, so more cannot be claimed); `nil` without a reference.
-    public var correctDigits: Double? {
-        relativeError.map { Self.digits(relativeError: $0) }
-    }
+    public var correctDigits: Double? { digits?.measured }
 
-    /// −log₁₀(e) clamped to [0, 16].
-    public static func digits(relativeError e: Double) -> Double {
-        guard e.isFinite else { return 0 }
-        guard e > 0 else { return 16 }
-        let digits = -Foundation.log10(e)
-        return digits > 0 ? min(16, digits) : 0  // written so as never to return −0
-    }
+    /// The digits the rule of thumb predicts, −log₁₀(ε·κ₂) between 0 and −log₁₀ε; `nil` without
+    /// a reference.
+    public var predictedDigits: Double? { digits?.predicted }
 }

@@ -3,9 +3,11 @@ import Plotting
 
 extension Exercise4Study {
     /// The three figures of the exercise: κ₂(Hₙ) against n per method with the 1/ε lines, the
-    /// spectrum of H₁₅ per method, and the regularization trade-off.
+    /// spectrum of H₁₅ per method, and the regularization trade-off. In the student version a
+    /// figure whose numbers wait for a task is left out.
     public func figures() -> [Figure] {
-        [conditionFigure(), spectrumFigure(), regularizationFigure()]
+        (curve.isEmpty ? [] : [conditionFigure()]) + [spectrumFigure()]
+            + (regularization.map { [regularizationFigure($0)] } ?? [])
     }
 
     /// Colours fixed per method, so that a method looks the same in every figure.
@@ -73,7 +75,7 @@ extension Exercise4Study {
     }
 
     /// Left: κ₂(Hₙ + αI) against α. Right: bias, noise and total error against α.
-    func regularizationFigure() -> Figure {
+    func regularizationFigure(_ regularization: RegularizationStudy) -> Figure {
         let rows = regularization.rows.filter { $0.alpha > 0 }
         let alphas = rows.map(\.alpha)
         let n = regularization.n

@@ -69,48 +69,92 @@ public struct Exercise4Study: Sendable {
     }
 
     public let configuration: Configuration
-    /// One result per size and available method, sizes in the order given.
+    /// One result per size and available method, sizes in the order given (empty while tasks
+    /// E4.1 or E4.2 are not done).
     public let results: [ConditionNumberResult]
     /// Inertia of fl(Hₙ) per size and stored precision.
     public let inertia: [StoredMatrixInertia]
-    /// κ₂(Hₙ) per method for n = 1 … max(20, largest size), for the plot.
+    /// κ₂(Hₙ) per method for n = 1 … max(20, largest size), for the plot (empty while tasks E4.1
+    /// or E4.2 are not done).
     public let curve: [HilbertMethod: [Double]]
     /// The singular values of H₁₅ per method (always n = 15: the case the exercise is about).
     public let spectrum15: [HilbertMethod: [Double]]
-    /// The regularization experiment.
-    public let regularization: RegularizationStudy
+    /// The regularization experiment (nil while task E4.3 is not done).
+    public let regularization: RegularizationStudy?
+    /// The diagonal shift that makes a matrix singular (nil while task E4.4 is not done).
+    public let shiftLimits: DiagonalShiftLimits?
+    /// For each section that waits for a task of the student version, the note printed in its
+    /// place (empty when every task is done).
+    public let waiting: [Section: String]
+
+    /// The parts of the report that call a task.
+    public enum Section: Sendable, Hashable {
+        /// The table of κ₂ and its digits, and why the stored precisions fail (E4.1, E4.2).
+        case conditionTable
+        /// The regularization experiment (E4.3).
+        case regularization
+        /// The counterexample to "A + αI raises σ_min" (E4.4).
+        case diagonalShift
+    }
 
     /// The n of the spectrum figure and of the narrative.
     public static let featuredSize = 15
 
     /// Computes everything. Takes well under a second for sizes up to 40.
+    ///
+    /// A section whose task is still a stub (the student version) is left out, with a note in
+    /// ``waiting`` that names the task; every other error propagates.
     public init(_ configuration: Configuration) throws {
         try configuration.validate()
         self.configuration = configuration
         let decomposer = configuration.decomposer.decomposer
-        var results: [ConditionNumberResult] = []
         var inertia: [StoredMatrixInertia] = []
         for n in configuration.sizes {
-            for method in HilbertMethod.available { results.append(try ConditionNumberResult(n: n, method: method, decomposer: decomposer)) }
             for precision in HilbertMethod.availableStoredPrecisions {
                 inertia.append(StoredMatrixInertia(n: n, storedIn: precision))
             }
         }
         let curveEnd = max(20, configuration.sizes.max() ?? 0)
-        var curve: [HilbertMethod: [Double]] = [:]
         var spectrum: [HilbertMethod: [Double]] = [:]
         for method in HilbertMethod.available {
-            curve[method] = try (1...curveEnd).map { n throws(SVDError) in
-                try ConditionNumberResult(n: n, method: method, decomposer: decomposer).conditionNumber
-            }
             spectrum[method] = try method.singularValues(ofHilbert: Self.featuredSize, using: decomposer)
         }
-        self.results = results
+        var waiting: [Section: String] = [:]
+        var table = PendingTasks()
+        let computed = try table.attempt { () throws -> ([ConditionNumberResult], [HilbertMethod: [Double]]) in
+            var results: [ConditionNumberResult] = []
+            for n in configuration.sizes {
+                for method in HilbertMethod.available {
+                    results.append(try ConditionNumberResult(n: n, method: method, decomposer: decomposer))
+                }
+            }
+            var curve: [HilbertMethod: [Double]] = [:]
+            for method in HilbertMethod.available {
+                curve[method] = try (1...curveEnd).map { n throws(SVDError) in
+                    try ConditionNumberResult(n: n, method: method, decomposer: decomposer).conditionNumber
+                }
+            }
+            return (results, curve)
+        }
+        if computed == nil { waiting[.conditionTable] = table.note("The condition numbers of Hₙ and their digits") }
+        var regularizationTask = PendingTasks()
+        regularization = try regularizationTask.attempt {
+            try RegularizationStudy(n: configuration.regularizationSize, noise: configuration.noise, decomposer: decomposer)
+        }
+        if regularization == nil { waiting[.regularization] = regularizationTask.note("Regularization") }
+        var shiftTask = PendingTasks()
+        shiftLimits = try shiftTask.attempt { try DiagonalShiftLimits(decomposer: decomposer) }
+        if shiftLimits == nil { waiting[.diagonalShift] = shiftTask.note("When A + αI lowers σ_min") }
+        self.results = computed?.0 ?? []
+        self.curve = computed?.1 ?? [:]
         self.inertia = inertia
-        self.curve = curve
         self.spectrum15 = spectrum
-        self.regularization = try RegularizationStudy(n: configuration.regularizationSize, noise: configuration.noise,
-                                                      decomposer: decomposer)
+        self.waiting = waiting
+    }
+
+    /// The notes of ``waiting`` in the order of the report.
+    public var waitingNotes: [String] {
+        [Section.conditionTable, .regularization, .diagonalShift].compactMap { waiting[$0] }
     }
 
     /// The result for (n, method), if it was computed.

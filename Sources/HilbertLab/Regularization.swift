@@ -19,6 +19,9 @@ import SVDTestMatrices
 ///   ‖δb‖/(λ_min + α), shrinking as α grows.
 ///
 /// The total error ‖x_α(b̃) − x‖/‖x‖ is at most their sum, and is smallest where they cross.
+///
+/// Beside it, Tikhonov's solution for the same α (task E4.3): x = Σᵢ σᵢ/(σᵢ² + α)·(uᵢᵀb̃)·vᵢ from
+/// the SVD of fl(Hₙ), which damps the components with σᵢ ≲ √α instead of those with λᵢ ≲ α.
 /// Since Hₙ is symmetric positive definite, κ₂(Hₙ + αI) = (λ_max + α)/(λ_min + α) exactly; it is
 /// computed from the accurate eigenvalues (``AccurateCauchySVD``).
 public struct RegularizationStudy: Sendable {
@@ -34,6 +37,8 @@ public struct RegularizationStudy: Sendable {
         public let noise: Double
         /// ‖x_α(b̃) − x‖/‖x‖.
         public let total: Double
+        /// ‖x_T − x‖/‖x‖ for Tikhonov's solution x_T of min ‖fl(Hₙ)·x − b̃‖² + α‖x‖² (task E4.3).
+        public let tikhonov: Double
     }
 
     public let n: Int
@@ -51,6 +56,7 @@ public struct RegularizationStudy: Sendable {
     /// The shifted systems are solved through their SVD by `decomposer`; the exact κ₂(Hₙ + αI)
     /// comes from the accurate route (``AccurateCauchySVD``) whatever the decomposer.
     ///
+    /// - Throws: `SVDError`, also `.notImplemented` until task E4.3 is done.
     /// - Precondition: n ≥ 2, 0 ≤ noise < 1, every α ≥ 0.
     public init(n: Int, noise: Double, alphas: [Double] = defaultAlphas, seed: UInt64 = 4,
                 decomposer: any SingularValueDecomposer = DecomposerRegistry.standard.decomposer) throws(SVDError) {
@@ -70,6 +76,7 @@ public struct RegularizationStudy: Sendable {
         let eigenvalues = try AccurateCauchySVD(hilbert).singularValues
         let (largest, smallest) = (eigenvalues.first!, eigenvalues.last!)
         let normX = scaledNorm(x)
+        let unshifted = try decomposer.decompose(stored, vectors: .thin)
         var rows: [Row] = []
         for alpha in alphas {
             var shifted = stored
@@ -78,12 +85,14 @@ public struct RegularizationStudy: Sendable {
             // Cutoff 0: invert every singular value, to show what the unregularized solve does.
             let clean = svd.solveLeastSquares(b, cutoff: 0)
             let measured = svd.solveLeastSquares(noisy, cutoff: 0)
+            let tikhonov = try RegularizationTasks.tikhonovSolution(unshifted, noisy, alpha: alpha)
             func distance(_ u: [Double], _ v: [Double]) -> Double { scaledNorm(zip(u, v).map { $0 - $1 }) / normX }
             rows.append(Row(alpha: alpha,
                             conditionNumber: (largest + alpha) / (smallest + alpha),
                             bias: distance(clean, x),
                             noise: distance(measured, clean),
-                            total: distance(measured, x)))
+                            total: distance(measured, x),
+                            tikhonov: distance(tikhonov, x)))
         }
         self.n = n
         self.noiseLevel = noise

@@ -8,11 +8,14 @@ public enum CheckRegistry {
             HiddenExercise12Checks.all,
             // END HIDDEN
             // BEGIN HIDDEN
+            Exercise45HiddenChecks.all,
+            // END HIDDEN
+            // BEGIN HIDDEN
             HiddenPropertyTaskChecks.all,
             // END HIDDEN
         ]
-        return CoreChecks.all + SpectrumChecks.all + Exercise3Checks.all + Exercise1Checks.all + Exercise2Checks.all
-            + PropertyTaskChecks.all + hidden.joined()
+        return CoreChecks.all + SpectrumChecks.all + Exercise1Checks.all + Exercise2Checks.all + Exercise3Checks.all
+            + Exercise4Checks.all + Exercise5Checks.all + PropertyTaskChecks.all + hidden.joined()
     }
 
     public static func check(named name: String) -> Check? { all.first { $0.name == name } }

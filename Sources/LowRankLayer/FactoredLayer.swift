@@ -44,12 +44,21 @@ public struct FactoredLayer<Scalar: SVDScalar & SIMDScalar>: Sendable {
     /// k·(m + n + 1): the count of the compression formula (U_k, σ, V_k stored separately).
     public var storedValuesWithSingularValues: Int { rank * (inputs + outputs + 1) }
 
+    // TASK E5.1 (2): apply the factored layer as (X·A)·B, never forming A·B
     /// Y = (X·A)·B for a batch X (b×m, one input per row); Y is b×n.
+    ///
+    /// Computed in two thin products through the k hidden values of each input, X·A (b×k) and
+    /// then (X·A)·B: 2·b·k·(m + n) flops, where forming A·B first would cost 2·m·n·k and then the
+    /// 2·b·m·n of the dense layer. The factors are stored transposed (Aᵀ k×m, Bᵀ n×k), so the
+    /// products run as Yᵀ = Bᵀ·(Aᵀ·Xᵀ) through `blockedProduct`.
+    /// - Precondition: X has m = ``inputs`` columns.
     @_specialize(exported: true, where Scalar == Float)
     @_specialize(exported: true, where Scalar == Double)
-    public func apply(_ x: Matrix<Scalar>) -> Matrix<Scalar> {
+    public func apply(_ x: Matrix<Scalar>) throws -> Matrix<Scalar> {
         precondition(x.columns == inputs, "The layer takes \(inputs) inputs, the batch has \(x.columns)")
+        // BEGIN SOLUTION
         let hiddenTransposed = blockedProduct(firstTransposed, blockedTranspose(x))   // (XA)ᵀ, k×b
         return blockedTranspose(blockedProduct(secondTransposed, hiddenTransposed))
+        // END SOLUTION
     }
 }

@@ -7,7 +7,8 @@ import SVDTestMatrices
 /// (accuracy) and what it saves (parameters, memory, time).
 ///
 /// Steps: build W (`SyntheticWeights`, Double); compute its top k_max singular triplets with
-/// `RandomizedSVD`; for each k form the factored layer; evaluate both layers in Float32 — the
+/// the randomized SVD, its range found by `RangeFinder` (task E5.2); for each k form the
+/// factored layer (applied by task E5.1); evaluate both layers in Float32 — the
 /// precision a GPU would store them in — on a batch of Gaussian inputs, timing y = x·W against
 /// y = (x·A)·B for the batch and for a single input.
 public struct LayerExperiment: Sendable {
@@ -35,12 +36,13 @@ public struct LayerExperiment: Sendable {
     }
 
     /// Runs the experiment (a few seconds at 2048×2048; see the exercise's help for sizes).
+    /// - Throws: also `TaskNotImplemented` while task E5.1 or E5.2 is a stub (the student version).
     public func run() throws -> LayerExperimentResult {
         let m = weights.rows, n = weights.columns
         // One run each: building W and its SVD are timed, not benchmarked.
         let (buildSeconds, w) = Timing.median(repeats: 1) { weights.matrix() }
         let (svdSeconds, decomposition) = try Timing.median(repeats: 1) {
-            try randomizedSVD.decompose(w, rank: ranks.last!)
+            try RangeFinder.randomizedSVD(w, rank: ranks.last!, using: randomizedSVD)
         }
         let sigma = decomposition.allSingularValues
         let frobeniusSquared = squaredFrobeniusNorm(w)
@@ -57,8 +59,8 @@ public struct LayerExperiment: Sendable {
             let layer = FactoredLayer(u: decomposition.allU.leadingColumns(k).converted(to: Float.self),
                                       singularValues: sigma.prefix(k).map { Float($0) },
                                       v: decomposition.allV.leadingColumns(k).converted(to: Float.self))
-            let (lowRankSeconds, outputs) = Timing.median(repeats: repeats) { layer.apply(inputs) }
-            let (lowRankVectorSeconds, _) = Timing.median(repeats: 3 * repeats) { layer.apply(singleInput) }
+            let (lowRankSeconds, outputs) = try Timing.median(repeats: repeats) { try layer.apply(inputs) }
+            let (lowRankVectorSeconds, _) = try Timing.median(repeats: 3 * repeats) { try layer.apply(singleInput) }
             // ‖W − Ŵ_k‖_F² = ‖W‖_F² − Σ_{i≤k} σ̂ᵢ² exactly, Ŵ_k being a projection of W (Pythagoras).
             let captured = sigma.prefix(k).reduce(0) { $0 + $1 * $1 }
             let factorError = (max(0, frobeniusSquared - captured) / frobeniusSquared).squareRoot()

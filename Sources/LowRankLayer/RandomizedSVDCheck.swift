@@ -47,13 +47,13 @@ public struct RandomizedSVDCheck: Sendable {
         return zip(randomizedSingularValues, exactSingularValues).allSatisfy { $0 <= $1 + slack }
     }
 
-    /// Runs the comparison on `SyntheticWeights(rows:columns:…)` with the given randomized SVD,
-    /// the exact one by `decomposer`.
+    /// Runs the comparison on `SyntheticWeights(rows:columns:…)` with the given randomized SVD
+    /// (its range from `RangeFinder`, task E5.2), the exact one by `decomposer`.
     public static func run(weights: SyntheticWeights, rank k: Int, using method: RandomizedSVD,
                            decomposer: NamedDecomposer = DecomposerRegistry.standard) throws -> RandomizedSVDCheck {
         let a = weights.matrix()
         let exact = try decomposer.decomposer.singularValues(of: a)
-        let approximation = try method.decompose(a, rank: k)
+        let approximation = try RangeFinder.randomizedSVD(a, rank: k, using: method)
         let difference = a - approximation.matrix()
         let differenceValues = try decomposer.decomposer.singularValues(of: difference)
         return RandomizedSVDCheck(

@@ -132,8 +132,27 @@ public struct RandomizedSVD: Sendable {
             let z = HouseholderQR(blockedProduct(aT, q)).thinQ()
             q = HouseholderQR(blockedProduct(a, z)).thinQ()
         }
+        return try decompose(a, rank: k, basis: q)
+    }
 
-        let bT = blockedProduct(aT, q)                       // Bᵀ = AᵀQ, n×ℓ
+    /// Steps 4–6 alone: the approximate top-k SVD of `a` from an orthonormal basis Q of the
+    /// sampled range (steps 1–3 computed elsewhere, such as Exercise 5's range finder). The
+    /// result is the exact SVD of QQᵀ·A, so the bounds above hold with P = QQᵀ whatever produced Q.
+    ///
+    /// - Precondition: Q has m rows and orthonormal columns, 1 ≤ k ≤ its number of columns ℓ ≤ n.
+    /// - Throws: `SVDError` for an empty matrix or a NaN/infinite entry, or if the Jacobi
+    ///   iteration on the small factor does not converge.
+    @_specialize(exported: true, where Scalar == Float)
+    @_specialize(exported: true, where Scalar == Double)
+    public func decompose<Scalar: SVDScalar & SIMDScalar>(_ a: Matrix<Scalar>, rank k: Int,
+                                                          basis q: Matrix<Scalar>) throws(SVDError)
+        -> RandomizedDecomposition<Scalar>
+    {
+        if a.isEmpty { throw .emptyMatrix }
+        if let (i, j) = a.firstNonFiniteEntry { throw .nonFiniteEntry(row: i, column: j) }
+        precondition(q.rows == a.rows && q.columns <= a.columns, "Q must be \(a.rows)×ℓ with ℓ ≤ \(a.columns), got \(q.rows)×\(q.columns)")
+        precondition(k >= 1 && k <= q.columns, "Target rank must be in 1...\(q.columns), got \(k)")
+        let bT = blockedProduct(blockedTranspose(a), q)      // Bᵀ = AᵀQ, n×ℓ
         let qr = HouseholderQR(bT)
         let small = try OneSidedJacobi().decompose(qr.r)     // R = U_R Σ V_Rᵀ
         let u = blockedProduct(q, small.v)                   // U = Q V_R

@@ -40,7 +40,7 @@ extension LabAdmin {
             discussion: """
                 1. the markers and the rubric agree (every task has points, a rubric entry, hints, tests that exist);
                 2. the instructor's tree passes every task, hidden tests included;
-                3. the generated student tree builds, exercises 1–3 run (exit 0) and name the tasks they wait for,
+                3. the generated student tree builds, exercises 1–5 run (exit 0) and name the tasks they wait for,
                    and every graded test there is notImplemented (not passed, not crashed): score 0;
                 4. with the solutions put back, it scores full marks;
                 5. each seeded fault passes its task's ordinary tests and fails the one made for it, with feedback
@@ -76,12 +76,19 @@ extension LabAdmin {
             try StudentTree.generate(root: root, rubric: rubric, out: student)
             try Shell.swift(["build"], in: student)
             step("3. student version built (swift build, every product) \(clock.lap())")
-            for number in [1, 2, 3] {
-                let exercise = try Shell.run(student + "/.build/debug/exercise\(number)", ["--no-plots"], in: student)
-                let waiting = rubric.tasks.filter { $0.exercise == "Exercise \(number)" }.map(\.id).filter { exercise.contains("task \($0)") }
-                try expect(exercise.contains("waiting for your code") && !waiting.isEmpty,
-                           "exercise\(number) in the student version must run and name the tasks it waits for")
-                step("   exercise\(number): exit 0, waits for \(waiting.joined(separator: ", "))")
+            let exercises: [(name: String, arguments: [String], rubricName: String)] = [
+                ("exercise1", ["--no-plots"], "Exercise 1"),
+                ("exercise2", ["--no-plots"], "Exercise 2"),
+                ("exercise3", ["--no-plots"], "Exercise 3"),
+                ("exercise4", ["--no-plots"], "Exercise 4"),
+                ("exercise5", ["--no-plots", "--size", "256"], "Exercise 5"),
+            ]
+            for exercise in exercises {
+                let output = try Shell.run(student + "/.build/debug/" + exercise.name, exercise.arguments, in: student)
+                let waiting = rubric.tasks.filter { $0.exercise == exercise.rubricName }.map(\.id).filter { output.contains("task \($0)") }
+                try expect(output.contains("waiting for your code") && !waiting.isEmpty,
+                           "\(exercise.name) in the student version must run and name the tasks it waits for")
+                step("   \(exercise.name): exit 0, waits for \(waiting.joined(separator: ", "))")
             }
             let empty = try studentGrade(student)
             let allStubs = empty.tasks.allSatisfy { task in

@@ -29,6 +29,10 @@ struct SeededFault {
                     original: "if !zip(sigma, sigma.dropFirst()).allSatisfy({ $0 >= $1 }) {",
                     replacement: "if false {",
                     passing: [], failing: ["T1.catches-faults"]),
+        SeededFault(name: "Tikhonov with α² for α", task: "E4.3",
+                    original: "let denominator = sigma * sigma + alpha",
+                    replacement: "let denominator = sigma * sigma + alpha * alpha",
+                    passing: ["E4.3.zero-alpha"], failing: ["E4.3.stacked"]),
     ]
 
     func apply(to bodies: [String: [String]]) -> [String: [String]] {

@@ -151,7 +151,7 @@ import Testing
                                   v: svd.v.leadingColumns(k))
         let dense = DenseLayer(weights: w)
         let x = Matrix<Double>.identity(60)
-        let y = dense.apply(x), approximation = layer.apply(x)
+        let y = dense.apply(x), approximation = try layer.apply(x)
         let measured = (y - approximation).frobeniusNorm / y.frobeniusNorm
         let eckartYoung = scaledNorm(sigma[k...]) / scaledNorm(sigma)
         // Relative to ‖W‖_F, three terms of c·ε·d each (c = 16, d = 60, see `rounding`): the SVD's
