@@ -111,7 +111,7 @@ enum Exercise4Checks {
 
     static let predictedDigits = Check(
         "E4.2.predicted", task: "E4.2",
-        rationale: "A backward-stable SVD of a matrix stored with unit roundoff ε/2 finds σ_min to a relative ε·κ, so it keeps −log₁₀(ε·κ) digits, clamped to [0, −log₁₀ε] (15.7 in Double, 6.9 in Float, 19.0 in Float80); it depends on κ_exact and ε only. Compared to 1e-12.",
+        rationale: "A backward-stable SVD of a matrix stored with unit roundoff ε/2 finds σ_min to a relative ε·κ, so it keeps −log₁₀(ε·κ) digits, clamped to [0, −log₁₀ε] (15.7 in Double, 6.9 in Float); it depends on κ_exact and ε only. Compared to 1e-12.",
         cases: 120, minimumRows: 1, minimumColumns: 3, generate: digitsInput
     ) { a in
         guard let (computed, exact, epsilon) = digitsArguments(a) else { return nil }
