@@ -42,13 +42,6 @@ enum KnownLimitation: Sendable, Hashable {
     /// No scaling before squaring column norms: for entries beyond about 1e±150 the squares
     /// overflow to ∞ (and the result turns to NaN) or underflow to 0 (and no rotation happens).
     case unscaledSquares
-    /// A defect rather than a property of the method: on an exactly rank-deficient matrix two
-    /// columns can become rounding noise, nearly parallel, that each rotation shrinks by a factor
-    /// ε without making them orthogonal; the relative test |cos| ≤ √m·ε then never holds and the
-    /// sweep limit is reached (`SVDError.noConvergence`). Skipping columns below ε²·‖A‖_F, as
-    /// `PlainHestenesJacobi` and the student's reference solution do, cures it (LAPACK's `dgesvj`
-    /// has a similar rule).
-    case noiseColumns
     /// No power-of-two scaling of A: a column made of subnormal entries (below about 1e-308 in
     /// Double) carries few significant bits, so the cosine with another column cannot be brought
     /// below the relative tolerance √m·ε and the sweeps stop at their limit
