@@ -8,7 +8,7 @@ public enum CheckRegistry {
             HiddenExercise12Checks.all,
             // END HIDDEN
             // BEGIN HIDDEN
-            Exercise45HiddenChecks.all,
+            HiddenExercise45Checks.all,
             // END HIDDEN
             // BEGIN HIDDEN
             HiddenPropertyTaskChecks.all,

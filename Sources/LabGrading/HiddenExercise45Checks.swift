@@ -5,7 +5,7 @@ import SVDTestMatrices
 
 /// The hidden tier of Exercises 4 and 5: the visible properties on adversarial inputs drawn
 /// fresh at every grading (see `HiddenChecks`).
-enum Exercise45HiddenChecks {
+enum HiddenExercise45Checks {
     static var all: [Check] {
         [
             HiddenChecks.variant(Exercise4Checks.ratio, "E4.1.hidden-extremes", cases: 120) { g in
