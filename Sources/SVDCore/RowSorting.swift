@@ -40,10 +40,29 @@ extension Matrix {
     func rowOrderForRowwiseStability() -> [Int]? {
         guard rows > 1 else { return nil }
         let inverseColumnNorms = columnNorms.map { $0 == 0 ? 0 : 1 / $0 }
-        // Each entry of A·D_c⁻¹ is at most 1 in size: no square can overflow, and `scaledNorm`
-        // keeps rows of tiny entries apart.
+        // ‖row i of A·D_c⁻¹‖², summed column by column, where the memory is contiguous. Each entry
+        // is at most 1 in size, so no square overflows; squares below the normal range lose
+        // digits, which can matter only for a row whose sum lies within n·λ/ε of zero (λ the
+        // smallest normal number): such a row is measured again with `scaledNorm`, which keeps
+        // rows of tiny entries apart.
+        var sumsOfSquares = [Scalar](repeating: 0, count: rows)
+        elements.withUnsafeBufferPointer { a in
+            sumsOfSquares.withUnsafeMutableBufferPointer { sums in
+                for j in 0..<columns where inverseColumnNorms[j] != 0 {
+                    let column = a.baseAddress! + j * rows
+                    let scale = inverseColumnNorms[j]
+                    for i in 0..<rows {
+                        let entry = column[i] * scale
+                        sums[i] += entry * entry
+                    }
+                }
+            }
+        }
+        let plainSumsHold = Scalar(columns) * Scalar.leastNormalMagnitude / Scalar.ulpOfOne
         let sizes: [Scalar] = (0..<rows).map { i in
-            scaledNorm((0..<columns).map { j in self[i, j] * inverseColumnNorms[j] })
+            sumsOfSquares[i] >= plainSumsHold
+                ? sumsOfSquares[i].squareRoot()
+                : scaledNorm((0..<columns).map { j in self[i, j] * inverseColumnNorms[j] })
         }
         var smallestAbove = sizes[0]
         var inOrder = true
