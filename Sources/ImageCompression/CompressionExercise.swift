@@ -78,11 +78,24 @@ public enum CompressionExercise {
         Bundle.module.url(forResource: "camera", withExtension: "png", subdirectory: "Resources")?.path
     }
 
-    /// Reads the image, decomposes it and measures every requested rank.
+    /// The image of a request, read and checked against the cost limits, with the channels to
+    /// compress and the ranks asked for.
+    struct Input {
+        /// The file read (the bundled camera.png when none was given).
+        let path: String
+        /// How the report names it.
+        let source: String
+        let image: RasterImage
+        let mode: ChannelMode
+        /// The ranks to tabulate, each in 1…min(m, n).
+        let ranks: [Int]
+    }
+
+    /// Reads the request's image and checks it and the ranks.
     ///
-    /// - Throws: `UserFacingError` with one line: unreadable or corrupt file, or a rank outside
-    ///   1…min(m, n).
-    public static func run(_ request: CompressionRequest) throws -> CompressionResult {
+    /// - Throws: `UserFacingError` with one line: unreadable or corrupt file, an image too large
+    ///   for the exercise's time budget, or a rank outside 1…min(m, n).
+    static func readImage(_ request: CompressionRequest) throws -> Input {
         let path: String
         let source: String
         if let given = request.imagePath {
@@ -111,6 +124,17 @@ public enum CompressionExercise {
             ranks = CompressionRequest.defaultRanks.filter { $0 <= p }
             if ranks.isEmpty { ranks = [1] }
         }
+        return Input(path: path, source: source, image: image, mode: mode, ranks: ranks)
+    }
+
+    /// Reads the image, decomposes it and measures every requested rank.
+    ///
+    /// - Throws: `UserFacingError` with one line: unreadable or corrupt file, or a rank outside
+    ///   1…min(m, n); `TaskNotImplemented` while a task of exercise 2 is a stub.
+    public static func run(_ request: CompressionRequest) throws -> CompressionResult {
+        let input = try readImage(request)
+        let (path, source, image, mode) = (input.path, input.source, input.image, input.mode)
+        var ranks = input.ranks
         let analysis = try CompressionAnalysis(channels: image.channelMatrices(mode), decomposer: request.decomposer)
 
         var target: (kind: String, value: Double, rank: Int?)? = nil

@@ -3,13 +3,7 @@ import SVDCore
 
 extension CompressionResult {
     /// What was compressed: "gray", "luminance (BT.601)" or "RGB, each channel separately".
-    public var modeDescription: String {
-        switch (mode, image.channels) {
-        case (.luminance, _): return "luminance Y = 0.299 R + 0.587 G + 0.114 B (ITU-R BT.601)"
-        case (_, 1): return "gray"
-        default: return "RGB, each channel compressed separately"
-        }
-    }
+    public var modeDescription: String { CompressionSpectrum.modeDescription(mode, channels: image.channels) }
 
     /// The `--json` object: `decomposer` (its `--decomposer` name), `rows`, `cols`, `channels`, `singularValues` (first channel, at most
     /// 50), `ranks` (objects with `k`, `relativeError`, `eckartYoungError`, `psnr` (null when
@@ -48,23 +42,9 @@ extension CompressionResult {
     public var report: String {
         let a = analysis
         let m = a.rows, n = a.columns
-        let first = a.decompositions[0]
-        var lines: [String] = []
-        lines.append("Image: \(source), \(n)×\(m) pixels (width×height), compressed as \(modeDescription).")
-        let matrices: String
-        switch (mode, a.channels.count) {
-        case (.luminance, _): matrices = "The luminance is an"
-        case (_, 1): matrices = "The image is an"
-        case (_, let count): matrices = "Each of the \(count) channels is an"
-        }
-        lines.append("\(matrices) m×n = \(m)×\(n) matrix A of values in [0, 1]. Thin SVD by "
-                     + "\(a.decomposer.label): \(Format.fixed(a.svdSeconds, 2)) s.")
-        let sigma = first.singularValues
-        // σ₁, σ₁₀, σ₁₀₀ where the image has that many, and the last one.
-        let milestones = [1, 10, 100].filter { $0 < sigma.count }
-            .map { "σ\(subscriptDigits($0)) = \(Format.significant(sigma[$0 - 1], $0 == 1 ? 5 : 4))" }
-        let last = "σ_\(sigma.count) = \(Format.scientific(sigma.last!, 2))"
-        lines.append((milestones + [last]).joined(separator: ", ") + (a.channels.count > 1 ? " (first channel)" : ""))
+        var lines = CompressionSpectrum.headerLines(
+            source: source, image: image, mode: mode, channelCount: a.channels.count,
+            decomposer: a.decomposer, svdSeconds: a.svdSeconds, sigma: a.decompositions[0].singularValues)
         lines.append("")
         lines.append("Eckart–Young: the best rank-k approximation A_k = Σ_{i≤k} σᵢuᵢvᵢᵀ has ‖A − A_k‖_F = √(Σ_{i>k}σᵢ²) "
                      + "and ‖A − A_k‖₂ = σ_{k+1}.")

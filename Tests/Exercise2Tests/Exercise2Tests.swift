@@ -132,6 +132,31 @@ import Testing
 
     // MARK: - The exercise end to end
 
+    /// The section the student version prints while E2.1–E2.3 are stubs says, from σ alone, what
+    /// the full report says: the same first lines (the duration aside) and, per rank, the same
+    /// Eckart–Young error, σ_{k+1}, energy and storage — for a gray and a colour image.
+    @Test func spectrumSectionAgreesWithTheFullReport() throws {
+        let directory = try temporaryDirectory()
+        for channels in [1, 3] {
+            let path = try write(try syntheticImage(width: 30, height: 22, channels: channels, seed: 4), "image\(channels).png",
+                                 in: directory)
+            let request = CompressionRequest(imagePath: path, ranks: "1,3,22")
+            let full = try CompressionExercise.run(request)
+            let section = try CompressionSpectrum.report(request).components(separatedBy: "\n")
+            let report = full.report.components(separatedBy: "\n")
+            let withoutDuration = { (line: String) in line.replacingOccurrences(of: "[0-9.]+ s\\.$", with: "", options: .regularExpression) }
+            #expect(section[0] == report[0])
+            #expect(withoutDuration(section[1]) == withoutDuration(report[1]))
+            #expect(section[2] == report[2])
+            for row in full.rows {
+                let cells = [Format.significant(row.eckartYoungError, 10), Format.significant(row.nextSingularValue, 6),
+                             Format.fixed(row.capturedEnergy, 5), "\(row.storedValues)", Format.fixed(row.compressionRatio, 2) + "×"]
+                let line = try #require(section.first { $0.hasPrefix("  \(row.k) ") }, "no row for k = \(row.k)")
+                #expect(cells.allSatisfy { line.contains($0) }, "k = \(row.k): \(line) against \(cells)")
+            }
+        }
+    }
+
     @Test func jsonHasTheSpecifiedKeysAndColourIsPerChannel() throws {
         let directory = try temporaryDirectory()
         let path = try write(try syntheticImage(width: 24, height: 18, channels: 3, seed: 1), "colour.png", in: directory)
