@@ -60,8 +60,7 @@ import SVDFoundation
 /// itself, which factors a panel of 32 columns at a time and then updates all later columns at
 /// once (LAPACK `dgeqrf`). The panel itself is split in halves down to 8 columns, each half's
 /// reflectors applied to the other half as one block (the recursive panel of Elmroth and
-/// Gustavson; measured on 10000×100 singular values, release, native, medians of 8 alternating
-/// processes: 16.3 → 14.1 ms; leaves of 4 columns the same, of 16 slower). With pivoting, the
+/// Gustavson; its times are in Benchmarks/RESULTS.md, "What bought what"). With pivoting, the
 /// choice of column k needs every column's norm updated by reflector k − 1, so the factorization stays one reflector at a time (`dgeqp3`
 /// blocks half of that work by a more elaborate scheme; not done here).
 ///

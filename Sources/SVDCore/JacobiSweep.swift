@@ -12,24 +12,19 @@ import SVDTextbook
 ///   pairs inside I, then, for every later block J, all pairs (p ∈ I, q ∈ J). While a pair of
 ///   blocks is being worked on, its 2b columns stay in the L2 cache, so the matrix streams from
 ///   memory n/b times per sweep instead of n times. A block-cyclic order is as convergent as the
-///   row-cyclic one (it is the order of LAPACK's `dgesvj`), and costs at most about one sweep:
-///   without the QR step, 500×500 Gaussian 11 → 12 sweeps (874 522 → 913 397 rotations), graded
-///   500×500 7 → 8, against the row-cyclic sweep of the previous version.
+///   row-cyclic one (it is the order of LAPACK's `dgesvj`), and costs at most about one sweep
+///   (Benchmarks/RESULTS.md, "What bought what").
 /// - **Fused rotation and dot product.** Within a row p of pairs, γ for the next pair (p, q + 1) is
 ///   accumulated while the rotation of (p, q) writes the new column p (`applyReturningDot`).
 /// - **Two rows at a time.** Between two blocks, rows p and p + 1 are interleaved, row p + 1 one
 ///   pair behind (`orthogonalize(rows:against:)`): the same numbers, bit for bit, with two
-///   independent pairs in flight. Values 0.84–0.98 × the time of one row at a time.
+///   independent pairs in flight.
 /// - **Updated norms.** A rotation changes ‖g_p‖² and ‖g_q‖² by exactly ∓t·γ, so the norms are
 ///   updated instead of recomputed; they are recomputed from the columns at the start of every
 ///   sweep, so that rounding cannot accumulate across sweeps.
 /// - **Pairs remembered as orthogonal.** A pair found orthogonal one sweep ago, whose columns have
-///   not changed since, is passed over without a dot product (`PairMemory`). Measured (release,
-///   `-target-cpu native`, CPU time; medians over 6–8 separate processes per variant, run
-///   alternately, because the machine's other work moves a single run by ±20 % or more):
-///   values 6 % faster on graded and Gaussian 500×500, 8 % on Gaussian 1000×1000, 2 % on
-///   200×200; U, Σ, V 6 % faster on graded 500×500, 4.5 % on Gaussian 500×500, 1–2 % on the
-///   200-column matrices.
+///   not changed since, is passed over without a dot product (`PairMemory`); what each of these
+///   saves is measured in Benchmarks/RESULTS.md, "What bought what".
 struct JacobiSweep<Scalar: SVDScalar> {
     /// The m×n matrix whose columns are orthogonalized, column-major.
     let g: UnsafeMutablePointer<Scalar>
@@ -247,11 +242,8 @@ struct JacobiSweep<Scalar: SVDScalar> {
     /// which the vector units wait when the pairs come one at a time; two pairs that do not depend
     /// on each other let the processor work through both chains at once. And row p + 1 reads each
     /// column q_j right after row p has written it, from the level-1 cache, where one row after the
-    /// other read the whole later block twice from the level-2 cache. Measured (release,
-    /// `-target-cpu native`, CPU time, medians over 8–10 separate processes per version, run
-    /// alternately, against one row at a time on the same `AlignedColumns`): values 100×100
-    /// 0.86 ×, 200×200 0.84 ×, 500×500 0.88 ×, 1000×1000 0.96 ×, graded 500×500 0.90 ×, tall
-    /// 2000×200 0.89 ×, 10000×100 0.98 ×; U, Σ, V 0.90–0.99 ×.
+    /// other read the whole later block twice from the level-2 cache (the times, against one row
+    /// at a time: Benchmarks/RESULTS.md, "What bought what").
     private func orthogonalize(rows p: Int, against others: Range<Int>, _ state: inout State,
                                _ memory: inout PairMemory) {
         let k = others.count
