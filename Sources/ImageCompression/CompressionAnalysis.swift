@@ -48,9 +48,7 @@ public struct CompressionAnalysis: Sendable {
         columns = n
         self.channels = channels
         self.decomposer = decomposer
-        let (seconds, decompositions) = try Timing.median(repeats: 1) {
-            try channels.map { try decomposer.decomposer.decompose($0, vectors: .thin) }
-        }
+        let (seconds, decompositions) = try Self.decompose(channels, with: decomposer)
         svdSeconds = seconds
         self.decompositions = decompositions
 
@@ -125,8 +123,20 @@ public struct CompressionAnalysis: Sendable {
         return tail.squareRoot() / frobeniusNorm
     }
 
+    /// The thin SVD of every channel by `decomposer`, and the wall-clock time it took.
+    static func decompose(_ channels: [Matrix<Double>], with decomposer: NamedDecomposer) throws
+        -> (seconds: Double, decompositions: [SingularValueDecomposition<Double>])
+    {
+        let timed = try Timing.median(repeats: 1) { try channels.map { try decomposer.decomposer.decompose($0, vectors: .thin) } }
+        return (timed.seconds, timed.result)
+    }
+
     /// Σ_c Σ_{i≤k} σ²_{c,i} / Σ_c Σ_i σ²_{c,i}: the fraction of ‖A‖_F² kept by rank k.
-    public func capturedEnergy(rank k: Int) -> Double {
+    public func capturedEnergy(rank k: Int) -> Double { Self.capturedEnergy(decompositions, rank: k) }
+
+    /// Σ_c Σ_{i≤k} σ²_{c,i} / Σ_c Σ_i σ²_{c,i} from the singular values of the channels; 1 when
+    /// every σ is 0.
+    static func capturedEnergy(_ decompositions: [SingularValueDecomposition<Double>], rank k: Int) -> Double {
         var kept = 0.0, total = 0.0
         for svd in decompositions {
             for (i, sigma) in svd.singularValues.enumerated() {

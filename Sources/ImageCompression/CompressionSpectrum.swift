@@ -54,23 +54,23 @@ public enum CompressionSpectrum {
     public static func report(_ request: CompressionRequest) throws -> String {
         let input = try CompressionExercise.readImage(request)
         let channels = input.image.channelMatrices(input.mode)
-        let (seconds, decompositions) = try Timing.median(repeats: 1) {
-            try channels.map { try request.decomposer.decomposer.decompose($0, vectors: .thin) }
-        }
+        let (seconds, decompositions) = try CompressionAnalysis.decompose(channels, with: request.decomposer)
         let m = input.image.height, n = input.image.width
         var lines = headerLines(source: input.source, image: input.image, mode: input.mode, channelCount: channels.count,
                                 decomposer: request.decomposer, svdSeconds: seconds, sigma: decompositions[0].singularValues)
         lines.append("")
         lines.append("From the σᵢ alone (Eckart–Young; measuring them on the pixels of A_k waits for your tasks):")
-        // ‖A‖_F² and the tail Σ_{i>k}σᵢ² over all channels, each from its σ (scaled, no overflow).
-        let total = decompositions.reduce(0.0) { $0 + $1.frobeniusTruncationError(rank: 0) * $1.frobeniusTruncationError(rank: 0) }
+        // ‖A‖_F and the tail √(Σ_{i>k}σᵢ²) over all channels, each from its σ (scaled, no overflow).
+        func tail(_ k: Int) -> Double {
+            decompositions.map { $0.frobeniusTruncationError(rank: k) }.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        }
+        let norm = tail(0)
         var table = TextTable(headers: ["k", "√(Σ_{i>k}σᵢ²)/‖A‖_F", "σ_{k+1}", "energy", "stored k(m+n+1)", "m·n", "ratio"])
         for k in input.ranks {
-            let tail = decompositions.reduce(0.0) { $0 + $1.frobeniusTruncationError(rank: k) * $1.frobeniusTruncationError(rank: k) }
             let stored = k * (m + n + 1)
-            table.append(["\(k)", Format.significant(total > 0 ? (tail / total).squareRoot() : 0, 10),
+            table.append(["\(k)", Format.significant(norm > 0 ? tail(k) / norm : 0, 10),
                           Format.significant(decompositions[0].spectralTruncationError(rank: k), 6),
-                          Format.fixed(total > 0 ? 1 - tail / total : 1, 5),
+                          Format.fixed(CompressionAnalysis.capturedEnergy(decompositions, rank: k), 5),
                           "\(stored)\(channels.count > 1 ? " ×\(channels.count)" : "")", "\(m * n)",
                           Format.fixed(Double(m * n) / Double(stored), 2) + "×"])
         }
